@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError } from "commander";
+import { registerDbCommand } from "./commands/db.js";
+import { registerDemoCommand } from "./commands/demo.js";
+import { registerPlannedCommands } from "./commands/planned.js";
+import { redact } from "./db/redact.js";
+import { isMigrateError } from "./errors.js";
+import { Output } from "./output.js";
+
+export function createProgram(): Command {
+  const program = new Command("migrate-mcp")
+    .description(
+      "Safe PostgreSQL migrations: diff, plan, rehearse, apply, verify, and a rollback that is proven",
+    )
+    .option("--json", "print machine-readable JSON", false)
+    .option("--quiet", "print only errors", false)
+    .option("--debug", "print stack traces on errors", false)
+    .showHelpAfterError("(run migrate-mcp --help for usage)")
+    .exitOverride();
+  const output = () => new Output(program.opts<{ json: boolean; quiet: boolean; debug: boolean }>());
+  registerDbCommand(program, output);
+  registerDemoCommand(program, output);
+  registerPlannedCommands(program, new Set(program.commands.map((c) => c.name())));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander; they already printed.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    const debug = argv.includes("--debug");
+    const message = isMigrateError(error) ? error.message : (error as Error)?.message || String(error);
+    process.stderr.write(`error: ${redact(message)}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${redact(error.stack)}\n`);
+    return isMigrateError(error) ? error.exitCode : 1;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import { MigrateError } from "../errors.js";
+
+/**
+ * Commands whose engines have not landed yet. They are listed so `--help` shows the whole surface, and
+ * each says plainly that it is not available rather than pretending to work.
+ */
+const PLANNED: readonly [name: string, summary: string][] = [
+  ["analyze", "summarise the schema changes between a source and a target, grouped by object"],
+  ["generate", "write a reviewed plan directory: forward, rollback and verify SQL, plan.yaml and a runbook"],
+  ["lint", "lint hand-written migration SQL for locking and data-loss hazards"],
+  ["rehearse", "prove a plan on a shadow copy: forward, verify, rollback, fingerprint check, forward again"],
+  ["apply", "apply a plan to a database through the journal, step by step, resumably"],
+  ["verify", "verify a database against a plan's target at basic, thorough or comprehensive level"],
+  ["rollback", "roll back the completed steps of a plan, restoring moved-aside data"],
+  ["status", "show migration history, the current step, the lock holder and drift"],
+  ["serve", "run the MCP server (stdio, or Streamable HTTP with --http PORT)"],
+];
+
+export function registerPlannedCommands(program: Command, available: ReadonlySet<string>): void {
+  for (const [name, summary] of PLANNED) {
+    if (available.has(name)) continue;
+    program
+      .command(name)
+      .description(`${summary} (not available yet)`)
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .action(() => {
+        throw new MigrateError(
+          "UNSUPPORTED",
+          `\`${name}\` is not available in this version yet; see the README roadmap`,
+        );
+      });
+  }
+}
