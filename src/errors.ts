@@ -21,6 +21,9 @@ export type ErrorCode =
   | "MIGRATION_FAILED"
   | "VERIFY_FAILED"
   | "LINT_FAILED"
+  | "DATABASE_REFUSED"
+  | "QUERY_REFUSED"
+  | "QUERY_FAILED"
   | "INTERNAL";
 
 const EXIT_ONE: ReadonlySet<ErrorCode> = new Set(["MIGRATION_FAILED", "VERIFY_FAILED", "LINT_FAILED"]);
