@@ -1,0 +1,140 @@
+import { readFile } from "node:fs/promises";
+import { dirname, relative, resolve } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { MigrateError } from "./errors.js";
+
+/**
+ * The project config, `migrate.config.yaml` in the working directory. Every key is optional; a missing file
+ * is an empty config.
+ */
+export interface MigrateConfig {
+  /** Named connections (`postgres_15: postgres://…`), `${VAR}` references already expanded where set. */
+  databases: Record<string, string>;
+  /** Path of the schema file or directory, relative to the config file; makes `v1.0` mean that git ref's schema. */
+  schema?: string;
+  /** Rename hints such as `table.old=new` or `schema.table.old=new`; the diff engine interprets them. */
+  renames: string[];
+  /** Server for shadow databases (a URL), used when no `--shadow` is given. */
+  shadow?: string;
+  /** Where plan directories are written. */
+  plansDir?: string;
+  /** Absolute path of the file this config came from; absent when there is none. */
+  path?: string;
+}
+
+export const CONFIG_FILE = "migrate.config.yaml";
+
+// A rename names a column by table (optionally schema-qualified) and gives its new name: no part is empty.
+const RENAME = /^[^.=\s][^.=]*(\.[^.=\s][^.=]*){1,2}=[^.=\s][^.=]*$/;
+
+const configSchema = z
+  .object({
+    databases: z.record(z.string().min(1), z.string().min(1)).default({}),
+    schema: z.string().min(1).optional(),
+    renames: z
+      .array(
+        z
+          .string()
+          .regex(
+            RENAME,
+            "must look like table.old=new or schema.table.old=new (no spaces around the dots or =)",
+          ),
+      )
+      .default([]),
+    shadow: z.string().min(1).optional(),
+    plansDir: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Reads and validates `migrate.config.yaml` from `cwd`; a missing file gives an empty config. */
+export async function loadConfig(cwd: string = process.cwd()): Promise<MigrateConfig> {
+  const path = resolve(cwd, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { databases: {}, renames: [] };
+    throw new MigrateError(
+      "CONFIG",
+      `cannot read ${path}: ${(error as Error).message}; check its permissions`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const shown = relative(cwd, path) || CONFIG_FILE;
+  const raw = parseYaml(text, shown);
+  const parsed = configSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw zodProblem(parsed.error, shown);
+  const config = parsed.data;
+  const databases: Record<string, string> = {};
+  for (const [name, value] of Object.entries(config.databases)) {
+    databases[name] = expandEnv(value);
+    checkUrl(databases[name], `databases.${name}`, shown);
+  }
+  const shadow = config.shadow === undefined ? undefined : expandEnv(config.shadow);
+  if (shadow !== undefined) checkUrl(shadow, "shadow", shown);
+  return {
+    databases,
+    renames: config.renames,
+    path,
+    ...(config.schema !== undefined && { schema: config.schema }),
+    ...(shadow !== undefined && { shadow }),
+    ...(config.plansDir !== undefined && { plansDir: config.plansDir }),
+  };
+}
+
+function parseYaml(text: string, shown: string): unknown {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, lineCounter });
+  const problem = document.errors[0];
+  if (problem) {
+    const where = `:${lineCounter.linePos(problem.pos[0]).line}`;
+    const message = problem.message.split("\n")[0];
+    throw new MigrateError("CONFIG", `${shown}${where}: invalid YAML (${message}); fix the file's syntax`);
+  }
+  return document.toJS();
+}
+
+function zodProblem(error: z.ZodError, shown: string): MigrateError {
+  const issue = error.issues[0]!;
+  const path = issue.path.map(String).join(".") || "(top level)";
+  const detail =
+    issue.code === "unrecognized_keys"
+      ? `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}; the keys are databases, schema, renames, shadow, plansDir`
+      : issue.message;
+  return new MigrateError("CONFIG", `${shown}: ${path}: ${detail}`);
+}
+
+/**
+ * `${VAR}` becomes the variable's value. Unset variables stay as written, so a config naming a production
+ * database through an unset variable still works for everything else; using that entry fails with a clear
+ * message instead (see `unexpandedVariable`).
+ */
+function expandEnv(value: string): string {
+  return value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g,
+    (whole, name: string) => process.env[name] ?? whole,
+  );
+}
+
+/** The first `${VAR}` left unexpanded in a config value, or undefined when there is none. */
+export function unexpandedVariable(value: string): string | undefined {
+  return /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(value)?.[1];
+}
+
+function checkUrl(value: string, key: string, shown: string): void {
+  if (unexpandedVariable(value) !== undefined) return;
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    throw new MigrateError(
+      "CONFIG",
+      `${shown}: ${key}: must be a postgres:// URL (or \${VAR} naming one); fix the value`,
+    );
+  }
+}
+
+/** Where a config's relative paths start: the directory of its file, else `cwd`. */
+export function configDir(config: MigrateConfig, cwd: string): string {
+  return config.path ? dirname(config.path) : cwd;
+}
