@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { registerDbCommand } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerPlannedCommands } from "./commands/planned.js";
+import { registerServeCommand } from "./commands/serve.js";
 import { redact } from "./db/redact.js";
 import { isMigrateError } from "./errors.js";
 import { Output } from "./output.js";
@@ -22,6 +23,7 @@ export function createProgram(): Command {
   const output = () => new Output(program.opts<{ json: boolean; quiet: boolean; debug: boolean }>());
   registerDbCommand(program, output);
   registerDemoCommand(program, output);
+  registerServeCommand(program, output);
   registerPlannedCommands(program, new Set(program.commands.map((c) => c.name())));
   return program;
 }

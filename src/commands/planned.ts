@@ -14,7 +14,6 @@ const PLANNED: readonly [name: string, summary: string][] = [
   ["verify", "verify a database against a plan's target at basic, thorough or comprehensive level"],
   ["rollback", "roll back the completed steps of a plan, restoring moved-aside data"],
   ["status", "show migration history, the current step, the lock holder and drift"],
-  ["serve", "run the MCP server (stdio, or Streamable HTTP with --http PORT)"],
 ];
 
 export function registerPlannedCommands(program: Command, available: ReadonlySet<string>): void {

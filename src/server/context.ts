@@ -1,0 +1,42 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
+import { redact } from "../db/redact.js";
+import { resolveDatabase } from "./databases.js";
+
+/** How a server instance behaves; the `serve` flags map one to one onto these. */
+export interface ServerOptions {
+  /** Register only read-only tools, and open every connection with default_transaction_read_only=on. */
+  readOnly?: boolean;
+  /** Accept a raw postgres:// URL wherever a database name is expected. */
+  allowUrls?: boolean;
+  /** Where migrate.config.yaml and the plan directories are looked up. */
+  cwd?: string;
+}
+
+/** What tools, prompts and resources share: the resolved options and the database resolver. */
+export interface ServerContext {
+  readonly readOnly: boolean;
+  readonly allowUrls: boolean;
+  readonly cwd: string;
+  /** A tool's `database` argument → a connection URL, or a DATABASE_REFUSED error. */
+  database(name: string): Promise<string>;
+  /** A logging notification to the client (honours the level it set); passwords are redacted. */
+  log(level: LoggingLevel, message: string, sessionId?: string): Promise<void>;
+}
+
+export function createContext(server: McpServer, options: ServerOptions): ServerContext {
+  const cwd = options.cwd ?? process.cwd();
+  const allowUrls = options.allowUrls ?? false;
+  return {
+    readOnly: options.readOnly ?? false,
+    allowUrls,
+    cwd,
+    database: (name) => resolveDatabase(name, { cwd, allowUrls }),
+    log: async (level, message, sessionId) => {
+      if (!server.isConnected()) return;
+      await server.server
+        .sendLoggingMessage({ level, logger: "migrate-mcp", data: redact(message) }, sessionId)
+        .catch(() => {});
+    },
+  };
+}
