@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { registerDbCommand } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
+import { registerLintCommand } from "./commands/lint.js";
 import { registerPlannedCommands } from "./commands/planned.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { redact } from "./db/redact.js";
@@ -23,6 +24,7 @@ export function createProgram(): Command {
   const output = () => new Output(program.opts<{ json: boolean; quiet: boolean; debug: boolean }>());
   registerDbCommand(program, output);
   registerDemoCommand(program, output);
+  registerLintCommand(program, output);
   registerServeCommand(program, output);
   registerPlannedCommands(program, new Set(program.commands.map((c) => c.name())));
   return program;

@@ -8,7 +8,6 @@ import { MigrateError } from "../errors.js";
 const PLANNED: readonly [name: string, summary: string][] = [
   ["analyze", "summarise the schema changes between a source and a target, grouped by object"],
   ["generate", "write a reviewed plan directory: forward, rollback and verify SQL, plan.yaml and a runbook"],
-  ["lint", "lint hand-written migration SQL for locking and data-loss hazards"],
   ["rehearse", "prove a plan on a shadow copy: forward, verify, rollback, fingerprint check, forward again"],
   ["apply", "apply a plan to a database through the journal, step by step, resumably"],
   ["verify", "verify a database against a plan's target at basic, thorough or comprehensive level"],

@@ -1,0 +1,4 @@
+-- expect: MM105
+SET lock_timeout = '5s';
+SET statement_timeout = '15min';
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;

@@ -1,0 +1,4 @@
+-- expect: MM109
+SET lock_timeout = '5s';
+SET statement_timeout = '15min';
+ALTER TABLE audit_log SET TABLESPACE archive;

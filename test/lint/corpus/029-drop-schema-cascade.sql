@@ -1,0 +1,2 @@
+-- expect: MM303, MM307
+DROP SCHEMA reporting CASCADE;

@@ -1,0 +1,2 @@
+-- expect: MM304
+DROP DATABASE analytics;

@@ -1,0 +1,2 @@
+-- expect: MM308
+DELETE FROM sessions;

@@ -1,0 +1,2 @@
+-- expect: MM403
+ALTER SCHEMA reporting RENAME TO analytics;

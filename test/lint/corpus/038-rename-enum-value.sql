@@ -1,0 +1,2 @@
+-- expect: MM404
+ALTER TYPE order_status RENAME VALUE 'canceled' TO 'cancelled';

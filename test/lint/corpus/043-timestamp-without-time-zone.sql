@@ -1,0 +1,4 @@
+-- expect: MM505
+SET lock_timeout = '5s';
+SET statement_timeout = '15min';
+ALTER TABLE users ADD COLUMN last_seen_at timestamp;

@@ -1,0 +1,2 @@
+-- expect: MM601
+UPDATE users SET newsletter = false;

@@ -1,0 +1,2 @@
+-- expect: MM606
+ALTER TYPE order_status ADD VALUE 'refunded';

@@ -1,0 +1,2 @@
+-- expect: MM609
+REVOKE UPDATE ON users FROM reporting_role;

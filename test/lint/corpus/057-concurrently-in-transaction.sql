@@ -1,0 +1,4 @@
+-- expect: MM003
+BEGIN;
+CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
+COMMIT;

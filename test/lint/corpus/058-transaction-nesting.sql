@@ -1,0 +1,8 @@
+-- expect: MM004
+SET lock_timeout = '5s';
+SET statement_timeout = '15min';
+BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;
+BEGIN;
+ALTER TABLE users ADD COLUMN avatar_url text;
+COMMIT;

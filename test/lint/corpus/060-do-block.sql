@@ -1,0 +1,6 @@
+-- expect: MM006
+DO $$
+BEGIN
+  EXECUTE 'ALTER TABLE users ADD COLUMN ' || 'nickname text';
+END
+$$;

@@ -1,0 +1,4 @@
+-- expect: MM101, MM208
+SET lock_timeout = '5s';
+SET statement_timeout = '15min';
+ALTER TABLE legacy_items ADD COLUMN id bigint PRIMARY KEY;

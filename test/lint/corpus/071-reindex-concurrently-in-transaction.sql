@@ -1,0 +1,4 @@
+-- expect: MM003
+BEGIN;
+REINDEX INDEX CONCURRENTLY users_email_idx;
+COMMIT;

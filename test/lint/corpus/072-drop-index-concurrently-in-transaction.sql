@@ -1,0 +1,4 @@
+-- expect: MM003
+START TRANSACTION;
+DROP INDEX CONCURRENTLY users_email_idx;
+END;

@@ -1,0 +1,5 @@
+-- expect: MM004
+SET lock_timeout = '5s';
+SET statement_timeout = '15min';
+ALTER TABLE users ADD COLUMN nickname text;
+COMMIT;
