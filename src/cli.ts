@@ -2,8 +2,10 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
+import { registerAnalyzeCommand } from "./commands/analyze.js";
 import { registerDbCommand } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
+import { registerGenerateCommand } from "./commands/generate.js";
 import { registerLintCommand } from "./commands/lint.js";
 import { registerPlannedCommands } from "./commands/planned.js";
 import { registerServeCommand } from "./commands/serve.js";
@@ -24,6 +26,8 @@ export function createProgram(): Command {
   const output = () => new Output(program.opts<{ json: boolean; quiet: boolean; debug: boolean }>());
   registerDbCommand(program, output);
   registerDemoCommand(program, output);
+  registerAnalyzeCommand(program, output);
+  registerGenerateCommand(program, output);
   registerLintCommand(program, output);
   registerServeCommand(program, output);
   registerPlannedCommands(program, new Set(program.commands.map((c) => c.name())));

@@ -6,8 +6,6 @@ import { MigrateError } from "../errors.js";
  * each says plainly that it is not available rather than pretending to work.
  */
 const PLANNED: readonly [name: string, summary: string][] = [
-  ["analyze", "summarise the schema changes between a source and a target, grouped by object"],
-  ["generate", "write a reviewed plan directory: forward, rollback and verify SQL, plan.yaml and a runbook"],
   ["rehearse", "prove a plan on a shadow copy: forward, verify, rollback, fingerprint check, forward again"],
   ["apply", "apply a plan to a database through the journal, step by step, resumably"],
   ["verify", "verify a database against a plan's target at basic, thorough or comprehensive level"],

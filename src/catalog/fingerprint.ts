@@ -1,0 +1,34 @@
+import { createHash } from "node:crypto";
+import type { DbObject, SchemaModel } from "./model.js";
+
+/**
+ * A stable hash of the normalised model: object definitions only, no statistics, no server version, and
+ * no column positions (an online type change or a restored column lands last without changing meaning).
+ */
+export function fingerprint(model: SchemaModel): string {
+  const hash = createHash("sha256");
+  for (const id of Object.keys(model.objects).sort()) {
+    hash.update(id);
+    hash.update("\0");
+    hash.update(canonical(comparable(model.objects[id]!)));
+    hash.update("\n");
+  }
+  return `sha256:${hash.digest("hex")}`;
+}
+
+/** The part of an object that defines it; positions and dependency lists are derived facts. */
+export function comparable(object: DbObject): Record<string, unknown> {
+  const { dependsOn: _ignored, ...rest } = object;
+  if (rest.kind === "column") return { ...rest, position: 0 };
+  if (rest.kind === "table") return { ...rest, columns: [...rest.columns].sort() };
+  return rest;
+}
+
+/** JSON with sorted keys, so equal objects always serialise identically. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}

@@ -1,0 +1,124 @@
+import type { DbClient } from "../db/connect.js";
+import { withClient } from "../db/connect.js";
+import {
+  columnsQuery,
+  constraintsQuery,
+  indexesQuery,
+  toColumn,
+  toConstraint,
+  toIndex,
+} from "./kinds/columns.js";
+import { type DependencyRow, dependenciesQuery, dependencyId } from "./kinds/dependencies.js";
+import {
+  collationsQuery,
+  extensionsQuery,
+  schemasQuery,
+  toCollation,
+  toExtension,
+  toSchema,
+} from "./kinds/namespaces.js";
+import {
+  sequencesQuery,
+  tableStats,
+  tablesQuery,
+  toSequence,
+  toTable,
+  toView,
+  viewsQuery,
+} from "./kinds/relations.js";
+import {
+  functionsQuery,
+  policiesQuery,
+  toFunction,
+  toPolicy,
+  toTrigger,
+  triggersQuery,
+} from "./kinds/routines.js";
+import { compositesQuery, domainsQuery, enumsQuery, toComposite, toDomain, toEnum } from "./kinds/types.js";
+import { toUnsupported, unsupportedQuery } from "./kinds/unsupported.js";
+import type { DbObject, SchemaModel, TableObj } from "./model.js";
+
+/** One query per object kind, each mapped to model objects. */
+const KINDS: readonly { query: string; map: (row: never) => DbObject }[] = [
+  { query: schemasQuery, map: toSchema },
+  { query: extensionsQuery, map: toExtension },
+  { query: collationsQuery, map: toCollation },
+  { query: enumsQuery, map: toEnum },
+  { query: domainsQuery, map: toDomain },
+  { query: compositesQuery, map: toComposite },
+  { query: sequencesQuery, map: toSequence },
+  { query: viewsQuery, map: toView },
+  { query: columnsQuery, map: toColumn },
+  { query: constraintsQuery, map: toConstraint },
+  { query: indexesQuery, map: toIndex },
+  { query: functionsQuery, map: toFunction },
+  { query: triggersQuery, map: toTrigger },
+  { query: policiesQuery, map: toPolicy },
+  { query: unsupportedQuery, map: toUnsupported },
+];
+
+/** Reads the whole schema of the connected database in one consistent snapshot. */
+export async function introspect(client: DbClient): Promise<SchemaModel> {
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  try {
+    // With an empty search_path every deparsed name (views, defaults, functions) comes out schema-qualified,
+    // so scripts mean the same thing whatever search_path they later run under.
+    await client.query("SET LOCAL search_path = ''");
+    const version = Number(
+      (await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v,
+    );
+    const objects: Record<string, DbObject> = {};
+    const stats: SchemaModel["stats"] = {};
+    const tableRows = (await client.query(tablesQuery)).rows;
+    for (const row of tableRows) {
+      const table = toTable(row);
+      objects[table.id] = table;
+      stats[table.id] = tableStats(row);
+    }
+    for (const kind of KINDS) {
+      const { rows } = await client.query(kind.query);
+      for (const row of rows) {
+        const object = kind.map(row as never);
+        objects[object.id] = object;
+      }
+    }
+    attachColumns(objects);
+    const dependencies = (await client.query<DependencyRow>(dependenciesQuery)).rows;
+    attachDependencies(objects, dependencies);
+    await client.query("COMMIT");
+    return { serverVersion: version, objects: sortedById(objects), stats };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
+}
+
+export async function introspectUrl(url: string): Promise<SchemaModel> {
+  return withClient(url, introspect, { readOnly: true, applicationName: "migrate-mcp introspect" });
+}
+
+function attachColumns(objects: Record<string, DbObject>): void {
+  const columns = Object.values(objects)
+    .filter((o) => o.kind === "column")
+    .sort((a, b) => a.position - b.position);
+  for (const column of columns) {
+    const table = objects[column.table] as TableObj | undefined;
+    table?.columns.push(column.id);
+  }
+}
+
+function attachDependencies(objects: Record<string, DbObject>, rows: DependencyRow[]): void {
+  for (const row of rows) {
+    const from = dependencyId(row.catalog, row.identity, row.is_column);
+    const to = dependencyId(row.ref_catalog, row.ref_identity, row.ref_is_column);
+    if (!from || !to || from === to) continue;
+    const object = objects[from];
+    if (!object || !objects[to]) continue;
+    if (!object.dependsOn.includes(to)) object.dependsOn.push(to);
+  }
+  for (const object of Object.values(objects)) object.dependsOn.sort();
+}
+
+function sortedById(objects: Record<string, DbObject>): Record<string, DbObject> {
+  return Object.fromEntries(Object.entries(objects).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,160 @@
+import type {
+  ColumnObj,
+  ConstraintObj,
+  ConstraintType,
+  IdentityOptions,
+  IndexObj,
+  Privileges,
+} from "../model.js";
+import { grants, identity, notExtensionMember, userNamespace } from "../sql.js";
+
+const userTable = `c.relkind IN ('r', 'p') AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;
+
+export const columnsQuery = `
+SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_class", "c.oid", "a.attnum")} AS identity,
+       a.attname AS name, a.attnum AS position, format_type(a.atttypid, a.atttypmod) AS type,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
+            THEN ${identity("pg_collation", "a.attcollation")} END AS collation,
+       a.attnotnull AS not_null,
+       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
+       CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
+       a.attidentity AS identity_kind,
+       (SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text, 'min', s.seqmin::text,
+                 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
+          FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid
+         WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+           AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i') AS identity_options,
+       NOT a.attislocal AS inherited, col_description(c.oid, a.attnum) AS comment,
+       ${grants("a.attacl", null, null)} AS grants
+  FROM pg_attribute a
+  JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_type t ON t.oid = a.atttypid
+  LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+ WHERE a.attnum > 0 AND NOT a.attisdropped AND ${userTable}`;
+
+interface ColumnRow {
+  table_identity: string;
+  identity: string;
+  name: string;
+  position: number;
+  type: string;
+  collation: string | null;
+  not_null: boolean;
+  default: string | null;
+  generated: string | null;
+  identity_kind: string;
+  identity_options: IdentityOptions | null;
+  inherited: boolean;
+  comment: string | null;
+  grants: Privileges;
+}
+
+export function toColumn(row: ColumnRow): ColumnObj {
+  return {
+    kind: "column",
+    id: `column:${row.identity}`,
+    sqlName: row.identity,
+    table: `rel:${row.table_identity}`,
+    tableSql: row.table_identity,
+    name: row.name,
+    position: row.position,
+    type: row.type,
+    collation: row.collation,
+    notNull: row.not_null,
+    default: row.default,
+    identity: row.identity_kind === "a" ? "always" : row.identity_kind === "d" ? "by default" : null,
+    identityOptions: row.identity_options,
+    generated: row.generated,
+    inherited: row.inherited,
+    comment: row.comment,
+    grants: row.grants,
+    dependsOn: [],
+  };
+}
+
+// NOT NULL constraints (contype 'n', PostgreSQL 18) are described by the column's notNull; constraint
+// triggers ('t') are described by their trigger.
+export const constraintsQuery = `
+SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_constraint", "k.oid")} AS identity,
+       k.conname AS name, k.contype AS type, pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated,
+       (k.coninhcount > 0 AND NOT k.conislocal) OR k.conparentid <> 0 AS inherited,
+       obj_description(k.oid, 'pg_constraint') AS comment
+  FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND ${userTable}`;
+
+interface ConstraintRow {
+  table_identity: string;
+  identity: string;
+  name: string;
+  type: string;
+  definition: string;
+  validated: boolean;
+  inherited: boolean;
+  comment: string | null;
+}
+
+const CONSTRAINT_TYPE: Record<string, ConstraintType> = {
+  p: "primary key",
+  u: "unique",
+  f: "foreign key",
+  c: "check",
+  x: "exclusion",
+};
+
+export function toConstraint(row: ConstraintRow): ConstraintObj {
+  return {
+    kind: "constraint",
+    id: `constraint:${row.identity}`,
+    sqlName: row.identity,
+    table: `rel:${row.table_identity}`,
+    tableSql: row.table_identity,
+    name: row.name,
+    type: CONSTRAINT_TYPE[row.type] ?? "check",
+    definition: row.definition,
+    validated: row.validated,
+    inherited: row.inherited,
+    comment: row.comment,
+    dependsOn: [],
+  };
+}
+
+export const indexesQuery = `
+SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_class", "i.indexrelid")} AS identity,
+       n.nspname AS schema, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
+       (SELECT ${identity("pg_constraint", "k.oid")} FROM pg_constraint k
+         WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AS owner,
+       EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) AS attached,
+       i.indisclustered AS clustered, obj_description(i.indexrelid, 'pg_class') AS comment
+  FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE (c.relkind IN ('r', 'p', 'm')) AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;
+
+interface IndexRow {
+  table_identity: string;
+  identity: string;
+  schema: string;
+  name: string;
+  definition: string;
+  owner: string | null;
+  attached: boolean;
+  clustered: boolean;
+  comment: string | null;
+}
+
+export function toIndex(row: IndexRow): IndexObj {
+  return {
+    kind: "index",
+    id: `rel:${row.identity}`,
+    sqlName: row.identity,
+    table: `rel:${row.table_identity}`,
+    tableSql: row.table_identity,
+    schema: row.schema,
+    name: row.name,
+    definition: row.definition,
+    ownerConstraint: row.owner ? `constraint:${row.owner}` : null,
+    attached: row.attached,
+    clustered: row.clustered,
+    comment: row.comment,
+    dependsOn: [],
+  };
+}

@@ -1,0 +1,93 @@
+import { quoteIdent } from "../../db/quote.js";
+import type { CollationObj, ExtensionObj, Privileges, SchemaObj } from "../model.js";
+import { grants, identity, notExtensionMember, userNamespace } from "../sql.js";
+
+export const schemasQuery = `
+SELECT n.nspname AS name, ${identity("pg_namespace", "n.oid")} AS identity,
+       obj_description(n.oid, 'pg_namespace') AS comment, ${grants("n.nspacl", "n", "n.nspowner")} AS grants
+  FROM pg_namespace n
+ WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_namespace", "n.oid")}`;
+
+interface SchemaRow {
+  name: string;
+  identity: string;
+  comment: string | null;
+  grants: Privileges;
+}
+
+export function toSchema(row: SchemaRow): SchemaObj {
+  return {
+    kind: "schema",
+    id: `schema:${row.identity}`,
+    sqlName: quoteIdent(row.name),
+    name: row.name,
+    comment: row.comment,
+    grants: row.grants,
+    dependsOn: [],
+  };
+}
+
+export const extensionsQuery = `
+SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema,
+       ${identity("pg_extension", "e.oid")} AS identity, obj_description(e.oid, 'pg_extension') AS comment
+  FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+ WHERE e.extname <> 'plpgsql'`;
+
+interface ExtensionRow {
+  name: string;
+  version: string;
+  schema: string;
+  identity: string;
+  comment: string | null;
+}
+
+export function toExtension(row: ExtensionRow): ExtensionObj {
+  return {
+    kind: "extension",
+    id: `extension:${row.identity}`,
+    sqlName: quoteIdent(row.name),
+    name: row.name,
+    schema: row.schema,
+    version: row.version,
+    comment: row.comment,
+    dependsOn: [],
+  };
+}
+
+// colliculocale (PG 15-16) was renamed colllocale (PG 17); reading through jsonb works on both.
+export const collationsQuery = `
+SELECT n.nspname AS schema, c.collname AS name, ${identity("pg_collation", "c.oid")} AS identity,
+       c.collprovider AS provider, c.collcollate AS collate, c.collctype AS ctype,
+       coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale') AS locale,
+       c.collisdeterministic AS deterministic, obj_description(c.oid, 'pg_collation') AS comment
+  FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
+ WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_collation", "c.oid")}`;
+
+interface CollationRow {
+  schema: string;
+  name: string;
+  identity: string;
+  provider: string;
+  collate: string | null;
+  ctype: string | null;
+  locale: string | null;
+  deterministic: boolean;
+  comment: string | null;
+}
+
+export function toCollation(row: CollationRow): CollationObj {
+  return {
+    kind: "collation",
+    id: `collation:${row.identity}`,
+    sqlName: row.identity,
+    schema: row.schema,
+    name: row.name,
+    provider: row.provider,
+    collate: row.collate,
+    ctype: row.ctype,
+    locale: row.locale,
+    deterministic: row.deterministic,
+    comment: row.comment,
+    dependsOn: [],
+  };
+}

@@ -1,0 +1,287 @@
+/**
+ * The typed, serialisable picture of a schema that diff and plan work on. Everything is read from
+ * pg_catalog (see introspect.ts); definitions are PostgreSQL's own deparsed text (pg_get_*def), so the
+ * model never depends on how the DDL was originally written.
+ *
+ * Object ids are `<kind>:<identity>` where identity is pg_identify_object()'s text for the object, which
+ * is unique within its catalog and lets pg_depend facts be mapped onto model objects directly.
+ */
+
+/** One privilege as aclexplode() reports it; grantee "PUBLIC" for the public pseudo-role. */
+export interface Grant {
+  grantee: string;
+  privilege: string;
+  grantable: boolean;
+}
+
+/** Privileges relative to the defaults PostgreSQL gives a new object of the kind (see catalog/sql.ts). */
+export interface Privileges {
+  granted: Grant[];
+  revoked: Grant[];
+}
+
+interface Base {
+  id: string;
+  /** Quoted `schema.name` (or the bare name for schema-less objects), ready for SQL. */
+  sqlName: string;
+  comment: string | null;
+  /** Ids of model objects this one needs, from pg_depend (normal and automatic dependencies). */
+  dependsOn: string[];
+}
+
+export interface SchemaObj extends Base {
+  kind: "schema";
+  name: string;
+  grants: Privileges;
+}
+
+export interface ExtensionObj extends Base {
+  kind: "extension";
+  name: string;
+  schema: string;
+  version: string;
+}
+
+export interface CollationObj extends Base {
+  kind: "collation";
+  schema: string;
+  name: string;
+  provider: string;
+  collate: string | null;
+  ctype: string | null;
+  locale: string | null;
+  deterministic: boolean;
+}
+
+export interface EnumObj extends Base {
+  kind: "enum";
+  schema: string;
+  name: string;
+  labels: string[];
+  grants: Privileges;
+}
+
+export interface DomainConstraint {
+  name: string;
+  definition: string;
+  validated: boolean;
+}
+
+export interface DomainObj extends Base {
+  kind: "domain";
+  schema: string;
+  name: string;
+  baseType: string;
+  notNull: boolean;
+  default: string | null;
+  collation: string | null;
+  constraints: DomainConstraint[];
+  grants: Privileges;
+}
+
+export interface CompositeAttribute {
+  name: string;
+  type: string;
+  collation: string | null;
+}
+
+export interface CompositeObj extends Base {
+  kind: "composite";
+  schema: string;
+  name: string;
+  attributes: CompositeAttribute[];
+  grants: Privileges;
+}
+
+export interface SequenceObj extends Base {
+  kind: "sequence";
+  schema: string;
+  name: string;
+  dataType: string;
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle: boolean;
+  /** Column id (`column:…`) the sequence is OWNED BY, or null. */
+  ownedBy: string | null;
+  /** The owning column as SQL (`schema.table.column`), for the OWNED BY clause. */
+  ownedBySql: string | null;
+  unlogged: boolean;
+  grants: Privileges;
+}
+
+export type ReplicaIdentity = "default" | "nothing" | "full" | "index";
+
+export interface TableObj extends Base {
+  kind: "table";
+  schema: string;
+  name: string;
+  unlogged: boolean;
+  options: string[];
+  replicaIdentity: ReplicaIdentity;
+  /** Index name used for REPLICA IDENTITY USING INDEX. */
+  replicaIndex: string | null;
+  /** pg_get_partkeydef() for a partitioned table. */
+  partitionKey: string | null;
+  /** Parent table id and bound for a partition. */
+  partitionOf: string | null;
+  partitionOfSql: string | null;
+  partitionBound: string | null;
+  /** Parent table ids (INHERITS), in inhseqno order. */
+  inherits: string[];
+  inheritsSql: string[];
+  rowSecurity: boolean;
+  forceRowSecurity: boolean;
+  /** Column ids in attnum order. */
+  columns: string[];
+  grants: Privileges;
+}
+
+export type IdentityKind = "always" | "by default" | null;
+
+export interface IdentityOptions {
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle: boolean;
+}
+
+export interface ColumnObj extends Base {
+  kind: "column";
+  table: string;
+  tableSql: string;
+  name: string;
+  position: number;
+  type: string;
+  collation: string | null;
+  notNull: boolean;
+  default: string | null;
+  identity: IdentityKind;
+  identityOptions: IdentityOptions | null;
+  generated: string | null;
+  /** Column exists only because a parent declares it (inheritance or partition); never created separately. */
+  inherited: boolean;
+  grants: Privileges;
+}
+
+export type ConstraintType = "primary key" | "unique" | "foreign key" | "check" | "exclusion" | "trigger";
+
+export interface ConstraintObj extends Base {
+  kind: "constraint";
+  table: string;
+  tableSql: string;
+  name: string;
+  type: ConstraintType;
+  definition: string;
+  validated: boolean;
+  /** Inherited from a parent; created there, never separately. */
+  inherited: boolean;
+}
+
+export interface IndexObj extends Base {
+  kind: "index";
+  table: string;
+  tableSql: string;
+  schema: string;
+  name: string;
+  definition: string;
+  /** The primary key, unique or exclusion constraint this index backs; created and dropped with it. */
+  ownerConstraint: string | null;
+  /** An index on a partition attached to a partitioned index: created by the parent index. */
+  attached: boolean;
+  clustered: boolean;
+}
+
+export interface ViewObj extends Base {
+  kind: "view" | "materialized view";
+  schema: string;
+  name: string;
+  definition: string;
+  options: string[];
+  populated: boolean;
+  columnComments: Record<string, string>;
+  grants: Privileges;
+}
+
+export interface FunctionObj extends Base {
+  kind: "function";
+  schema: string;
+  name: string;
+  /** pg_get_function_identity_arguments(): the signature that distinguishes overloads. */
+  identityArgs: string;
+  isProcedure: boolean;
+  /** pg_get_functiondef(): a complete CREATE OR REPLACE statement. */
+  definition: string;
+  /** pg_get_function_result(): CREATE OR REPLACE cannot change it, so a change means drop and create. */
+  result: string | null;
+  /** Argument names and defaults; changing them needs drop and create too. */
+  signature: string;
+  grants: Privileges;
+}
+
+export type TriggerEnabled = "origin" | "disabled" | "replica" | "always";
+
+export interface TriggerObj extends Base {
+  kind: "trigger";
+  table: string;
+  tableSql: string;
+  name: string;
+  definition: string;
+  enabled: TriggerEnabled;
+}
+
+export interface PolicyObj extends Base {
+  kind: "policy";
+  table: string;
+  tableSql: string;
+  name: string;
+  permissive: boolean;
+  command: string;
+  roles: string[];
+  using: string | null;
+  withCheck: string | null;
+}
+
+/** An object kind the engine does not manage yet. Identical on both sides is fine; a difference is refused. */
+export interface UnsupportedObj extends Base {
+  kind: "unsupported";
+  description: string;
+  signature: string;
+}
+
+export type DbObject =
+  | SchemaObj
+  | ExtensionObj
+  | CollationObj
+  | EnumObj
+  | DomainObj
+  | CompositeObj
+  | SequenceObj
+  | TableObj
+  | ColumnObj
+  | ConstraintObj
+  | IndexObj
+  | ViewObj
+  | FunctionObj
+  | TriggerObj
+  | PolicyObj
+  | UnsupportedObj;
+
+export type ObjectKind = DbObject["kind"];
+
+export interface TableStats {
+  rows: number;
+  bytes: number;
+}
+
+export interface SchemaModel {
+  serverVersion: number;
+  /** Every object by id. */
+  objects: Record<string, DbObject>;
+  /** Size estimates by table id, from pg_class; not part of the fingerprint. */
+  stats: Record<string, TableStats>;
+}

@@ -1,0 +1,37 @@
+/** SQL fragments shared by the per-kind introspection queries. */
+
+/** Namespaces that hold user objects: not the system's, and not this tool's own journal, trash or backups. */
+export function userNamespace(alias: string): string {
+  return `${alias}.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+    AND ${alias}.nspname NOT LIKE 'pg\\_temp\\_%' AND ${alias}.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+    AND ${alias}.nspname NOT LIKE 'migrate\\_mcp%'`;
+}
+
+/** Objects created by an extension belong to the extension, not to the schema being migrated. */
+export function notExtensionMember(catalog: string, oid: string): string {
+  return `NOT EXISTS (SELECT 1 FROM pg_depend ext WHERE ext.classid = '${catalog}'::regclass
+    AND ext.objid = ${oid} AND ext.deptype = 'e')`;
+}
+
+export function identity(catalog: string, oid: string, sub = "0"): string {
+  return `(pg_identify_object('${catalog}'::regclass, ${oid}, ${sub})).identity`;
+}
+
+/**
+ * Privileges relative to the object type's defaults (acldefault for its owner): what was granted beyond them
+ * and what was revoked from them. Comparing these, rather than raw ACLs, makes two databases with different
+ * owners compare equal when they grant the same things, and lets a new object's grants be replayed exactly.
+ * Columns have no defaults: pass type and owner as null.
+ */
+export function grants(acl: string, type: string | null, owner: string | null): string {
+  const explode = (source: string) =>
+    `SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee,
+            x.privilege_type AS privilege, x.is_grantable AS grantable FROM aclexplode(${source}) x`;
+  const actual = type && owner ? `coalesce(${acl}, acldefault('${type}', ${owner}))` : acl;
+  const defaults = type && owner ? `acldefault('${type}', ${owner})` : "NULL::aclitem[]";
+  const list = (rows: string) =>
+    `(SELECT coalesce(json_agg(json_build_object('grantee', g.grantee, 'privilege', g.privilege,
+        'grantable', g.grantable) ORDER BY g.grantee, g.privilege), '[]'::json) FROM (${rows}) g)`;
+  return `json_build_object('granted', ${list(`${explode(actual)} EXCEPT ${explode(defaults)}`)},
+                            'revoked', ${list(`${explode(defaults)} EXCEPT ${explode(actual)}`)})`;
+}

@@ -1,0 +1,471 @@
+import { canonical, comparable } from "../catalog/fingerprint.js";
+import type { ColumnObj, DbObject, EnumObj, SchemaModel, SequenceObj, TableObj } from "../catalog/model.js";
+import { quoteIdent } from "../db/quote.js";
+import { MigrateError } from "../errors.js";
+import type { Change, ChangeAction, DiffContext, Statement } from "./change.js";
+import { stmt } from "./change.js";
+import { generatorFor, KIND_RANK, type Supported } from "./generators.js";
+import { type GraphNode, topologicalOrder } from "./graph.js";
+import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumns } from "./inheritance.js";
+import { isRetyped } from "./sql/columns.js";
+import { sequenceOwnership } from "./sql/sequences.js";
+import { replicaIdentity } from "./sql/tables.js";
+import { enumAdditions, enumCreate } from "./sql/types.js";
+
+/** What the diff decided for one object before statements are generated. */
+type Plan = "create" | "drop" | "alter" | "recreate";
+
+/**
+ * Diffs two schema models into ordered changes. Pure: no I/O. The order comes from a dependency graph
+ * built from pg_depend facts in both models: dependencies are created before their dependents and dropped
+ * after them; objects that depend on something rebuilt are rebuilt around it.
+ */
+export function diffSchemas(source: SchemaModel, target: SchemaModel): Change[] {
+  refuseUnsupported(source, target);
+  const ctx: DiffContext = { source, target };
+  const plans = decide(ctx);
+  settleInheritedColumns(source, target, plans);
+  const recast = enumRecasts(ctx, plans);
+  propagate(ctx, plans, recast);
+  return order(ctx, plans, recast);
+}
+
+/** Objects that are described by another object's statements and never diffed on their own. */
+function managedElsewhere(object: DbObject): boolean {
+  if (object.kind === "constraint") return object.inherited;
+  if (object.kind === "index") return object.attached || object.ownerConstraint !== null;
+  return object.kind === "unsupported";
+}
+
+function refuseUnsupported(source: SchemaModel, target: SchemaModel): void {
+  const differing: string[] = [];
+  const ids = new Set([...Object.keys(source.objects), ...Object.keys(target.objects)]);
+  for (const id of ids) {
+    const a = source.objects[id];
+    const b = target.objects[id];
+    const sample = a ?? b;
+    if (sample?.kind !== "unsupported") continue;
+    if (!a || !b || canonical(a) !== canonical(b)) differing.push(`${sample.description} ${sample.sqlName}`);
+  }
+  if (differing.length) {
+    throw new MigrateError(
+      "UNSUPPORTED",
+      `cannot migrate ${differing.length} object(s) of kinds the engine does not support yet: ${differing.sort().join(", ")}; migrate them by hand`,
+    );
+  }
+}
+
+function supported(object: DbObject | undefined): Supported | undefined {
+  return object && !managedElsewhere(object) ? (object as Supported) : undefined;
+}
+
+function decide(ctx: DiffContext): Map<string, Plan> {
+  const plans = new Map<string, Plan>();
+  const ids = new Set([...Object.keys(ctx.source.objects), ...Object.keys(ctx.target.objects)]);
+  for (const id of ids) {
+    const from = supported(ctx.source.objects[id]);
+    const to = supported(ctx.target.objects[id]);
+    // A column inherited on both sides follows its parent's statements.
+    if (from?.kind === "column" && to?.kind === "column" && from.inherited && to.inherited) continue;
+    if (from && !to) plans.set(id, "drop");
+    else if (!from && to) plans.set(id, "create");
+    else if (from && to) {
+      if (from.kind !== to.kind) plans.set(id, "recreate");
+      else if (canonical(comparable(from)) !== canonical(comparable(to))) {
+        const result = generatorFor(from).alter(from, to, ctx);
+        if (result === "recreate") plans.set(id, "recreate");
+        else if (result.length > 0 || needsEnumRecast(from, to)) plans.set(id, "alter");
+      }
+    }
+  }
+  return plans;
+}
+
+function needsEnumRecast(from: Supported, to: Supported): boolean {
+  return from.kind === "enum" && to.kind === "enum" && enumAdditions(from, to) === null;
+}
+
+/** For each enum that changes other than by added values: the columns whose values are recast into it. */
+function enumRecasts(ctx: DiffContext, plans: Map<string, Plan>): Map<string, ColumnObj[]> {
+  const recast = new Map<string, ColumnObj[]>();
+  for (const [id, plan] of plans) {
+    const from = ctx.source.objects[id];
+    const to = ctx.target.objects[id];
+    if (plan !== "alter" || from?.kind !== "enum" || to?.kind !== "enum" || !needsEnumRecast(from, to))
+      continue;
+    const columns = Object.values(ctx.target.objects).filter(
+      (c): c is ColumnObj =>
+        c.kind === "column" &&
+        !c.inherited &&
+        c.dependsOn.includes(id) &&
+        ctx.source.objects[c.id]?.dependsOn.includes(id) === true &&
+        !isRetyped(ctx.source.objects[c.id] as ColumnObj, c) &&
+        plans.get(c.id) !== "recreate",
+    );
+    recast.set(id, columns);
+  }
+  return recast;
+}
+
+/** Whether a dependent must be rebuilt when a column it uses changes type. */
+function breaksOnRetype(object: DbObject): boolean {
+  return (
+    object.kind === "view" ||
+    object.kind === "materialized view" ||
+    object.kind === "policy" ||
+    object.kind === "trigger" ||
+    object.kind === "function" ||
+    (object.kind === "column" && object.generated !== null)
+  );
+}
+
+/** Objects that depend on something dropped, rebuilt or retyped are rebuilt too, until nothing changes. */
+function propagate(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, ColumnObj[]>): void {
+  const recastColumns = new Set([...recast.values()].flat().map((c) => c.id));
+  const retyped = (id: string) => {
+    if (recastColumns.has(id)) return true;
+    const from = ctx.source.objects[id];
+    const to = ctx.target.objects[id];
+    return (
+      plans.get(id) === "alter" && from?.kind === "column" && to?.kind === "column" && isRetyped(from, to)
+    );
+  };
+  const removed = (id: string) => {
+    const plan = plans.get(id);
+    return plan === "drop" || plan === "recreate" || recast.has(id);
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const object of Object.values(ctx.source.objects)) {
+      const current = plans.get(object.id);
+      if (current === "drop" || current === "recreate" || !supported(ctx.target.objects[object.id])) continue;
+      if (!supported(object) || object.kind === "table" || object.kind === "sequence") continue;
+      const mustRebuild = sourceDependencies(ctx, object).some((dep) => {
+        if (removed(dep)) {
+          if (object.kind !== "column") return true;
+          return !recast.has(dep) && ctx.source.objects[dep]?.kind !== "sequence";
+        }
+        return retyped(dep) && breaksOnRetype(object);
+      });
+      if (mustRebuild) {
+        plans.set(object.id, "recreate");
+        changed = true;
+      }
+    }
+  }
+}
+
+/** The table, partition parent or inheritance parents an object cannot exist without. */
+function structuralParents(object: DbObject): string[] {
+  switch (object.kind) {
+    case "column":
+    case "constraint":
+    case "index":
+    case "trigger":
+    case "policy":
+      return [object.table];
+    case "table":
+      return [...(object.partitionOf ? [object.partitionOf] : []), ...object.inherits];
+    default:
+      return [];
+  }
+}
+
+/** Dependencies with constraint-owned indexes read as their constraint. */
+function dependencies(model: SchemaModel, object: DbObject): string[] {
+  const out = new Set<string>();
+  for (const dep of [...object.dependsOn, ...structuralParents(object)]) {
+    const target = model.objects[dep];
+    out.add(target?.kind === "index" && target.ownerConstraint ? target.ownerConstraint : dep);
+  }
+  out.delete(object.id);
+  return [...out];
+}
+
+function sourceDependencies(ctx: DiffContext, object: DbObject): string[] {
+  return dependencies(ctx.source, object);
+}
+
+/** Target dependencies, minus a sequence's owning column: ownership is its own step after both exist. */
+function targetDependencies(ctx: DiffContext, object: DbObject): string[] {
+  const deps = dependencies(ctx.target, object);
+  return object.kind === "sequence" ? deps.filter((d) => d !== object.ownedBy) : deps;
+}
+
+interface NodeValue {
+  change: Change;
+}
+
+type Nodes = Map<string, GraphNode<NodeValue>>;
+
+const key = (action: ChangeAction | "own" | "replident", id: string) => `${action}|${id}`;
+
+function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, ColumnObj[]>): Change[] {
+  const nodes: Nodes = new Map();
+  /** Node keys whose work another node's statements already do (columns of a new table, …). */
+  const coveredBy = new Map<string, string>();
+  const dropped = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
+  const created = (id: string) => ["create", "recreate"].includes(plans.get(id) ?? "");
+
+  const add = (
+    action: ChangeAction,
+    object: DbObject,
+    statements: Statement[],
+    rank: number,
+    destructive = false,
+  ) => {
+    const change: Change = {
+      objectId: object.id,
+      kind: object.kind,
+      action,
+      summary: summarize(action, object),
+      statements,
+      destructive,
+    };
+    nodes.set(key(action, object.id), {
+      key: key(action, object.id),
+      rank,
+      value: { change },
+      after: new Set(),
+    });
+  };
+
+  for (const [id, plan] of plans) {
+    const from = supported(ctx.source.objects[id]);
+    const to = supported(ctx.target.objects[id]);
+    if ((plan === "drop" || plan === "recreate") && from) {
+      const cover = dropCover(ctx, from, dropped);
+      if (cover) coveredBy.set(key("drop", id), key("drop", cover));
+      const statements = cover ? [] : generatorFor(from).drop(from, ctx);
+      add(
+        "drop",
+        from,
+        statements,
+        plan === "recreate" ? 0 : 200 - KIND_RANK[from.kind],
+        isDestructive(from),
+      );
+    }
+    if ((plan === "create" || plan === "recreate") && to) {
+      const cover = to.kind === "column" && (created(to.table) || to.inherited) ? to.table : null;
+      if (cover) coveredBy.set(key("create", id), key("create", cover));
+      add("create", to, cover ? [] : generatorFor(to).create(to, ctx), 10 + KIND_RANK[to.kind]);
+    }
+    if (plan === "alter" && from && to) {
+      const statements =
+        to.kind === "enum" && recast.has(id)
+          ? enumRecast(from as EnumObj, to, recast.get(id) ?? [])
+          : (generatorFor(from).alter(from, to, ctx) as Statement[]);
+      add("alter", to, statements, 10 + KIND_RANK[to.kind], recast.has(id));
+    }
+  }
+  addSequenceOwnership(ctx, plans, nodes);
+  const sourceDependents = dependentsIndex(ctx.source);
+  addReplicaIdentity(ctx, plans, nodes);
+
+  for (const [alias, target] of inheritedAliases(ctx.target, plans)) coveredBy.set(alias, target);
+  const resolve = (nodeKey: string) => coveredBy.get(nodeKey) ?? nodeKey;
+  const edge = (before: string, after: string) => {
+    const a = resolve(before);
+    const b = resolve(after);
+    if (a !== b && nodes.has(a) && nodes.has(b)) nodes.get(b)!.after.add(a);
+  };
+
+  for (const [id, plan] of plans) {
+    const from = ctx.source.objects[id];
+    const to = ctx.target.objects[id];
+    if (plan === "recreate") edge(key("drop", id), key("create", id));
+    if (to && (plan === "create" || plan === "recreate" || plan === "alter")) {
+      const self = key(plan === "alter" ? "alter" : "create", id);
+      // A table's INHERIT or ATTACH PARTITION needs its columns and constraints in place first.
+      const parentsAfter = to.kind === "column" || to.kind === "constraint" ? structuralParents(to) : [];
+      for (const parent of parentsAfter) edge(self, key("alter", parent));
+      for (const dep of targetDependencies(ctx, to)) {
+        edge(key("create", dep), self);
+        if (!parentsAfter.includes(dep) && !recast.get(dep)?.some((c) => c.id === id))
+          edge(key("alter", dep), self);
+      }
+    }
+    if (from && (plan === "drop" || plan === "recreate")) {
+      for (const dep of sourceDependencies(ctx, from)) {
+        edge(key("drop", id), key("drop", dep));
+        // Dependents go before the type they use is recast, or the column they read is retyped.
+        if (recast.has(dep) || retypedColumn(ctx, plans, dep)) edge(key("drop", id), key("alter", dep));
+      }
+    }
+    if (from && plan === "alter") {
+      // What used this object and goes away goes first: a primary key before its column's NOT NULL is dropped.
+      for (const dependent of sourceDependents.get(id) ?? []) {
+        const owner = ctx.source.objects[dependent];
+        if (owner?.kind === "sequence" && owner.ownedBy === id) continue;
+        edge(key("drop", dependent), key("alter", id));
+      }
+      for (const dep of sourceDependencies(ctx, from)) {
+        edge(key("alter", id), key("drop", dep));
+        if (recast.has(dep) && !recast.get(dep)?.some((c) => c.id === id))
+          edge(key("alter", id), key("alter", dep));
+      }
+    }
+  }
+  addNameCollisionEdges(ctx, plans, edge);
+  for (const [before, after] of inheritanceEdges(ctx.source, ctx.target, plans)) edge(before, after);
+
+  return topologicalOrder(nodes)
+    .map((n) => n.change)
+    .filter((c) => c.statements.length > 0 || c.action !== "alter");
+}
+
+/** For each object id, the ids of the objects that depend on it. */
+function dependentsIndex(model: SchemaModel): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const object of Object.values(model.objects)) {
+    for (const dep of dependencies(model, object)) {
+      const list = index.get(dep) ?? [];
+      list.push(object.id);
+      index.set(dep, list);
+    }
+  }
+  return index;
+}
+
+function retypedColumn(ctx: DiffContext, plans: Map<string, Plan>, id: string): boolean {
+  const from = ctx.source.objects[id];
+  const to = ctx.target.objects[id];
+  return plans.get(id) === "alter" && from?.kind === "column" && to?.kind === "column" && isRetyped(from, to);
+}
+
+/** The node whose statement also removes this object (its table, or the column owning a sequence). */
+function dropCover(ctx: DiffContext, object: Supported, dropped: (id: string) => boolean): string | null {
+  if ("table" in object && dropped(object.table)) return object.table;
+  if (object.kind === "column" && object.inherited) {
+    const parent = parentColumn(ctx.source, object);
+    if (parent && dropped(parent.id)) return parent.id;
+  }
+  if (object.kind === "sequence" && object.ownedBy) {
+    const column = ctx.source.objects[object.ownedBy] as ColumnObj | undefined;
+    if (column && dropped(column.table)) return column.table;
+    if (dropped(object.ownedBy)) return object.ownedBy;
+  }
+  return null;
+}
+
+function isDestructive(object: DbObject): boolean {
+  return ["table", "column", "schema", "sequence", "materialized view"].includes(object.kind);
+}
+
+/** Enum changes beyond added values: build the new type beside the old, recast every column, drop the old. */
+function enumRecast(from: EnumObj, to: EnumObj, columns: ColumnObj[]): Statement[] {
+  const oldName = `${to.name.slice(0, 50)}__mm_old`;
+  const oldSql = `${quoteIdent(to.schema)}.${quoteIdent(oldName)}`;
+  const out: Statement[] = [
+    stmt(`ALTER TYPE ${from.sqlName} RENAME TO ${quoteIdent(oldName)}`),
+    ...enumCreate(to),
+  ];
+  for (const column of columns) {
+    const array = column.type.endsWith("[]") ? "[]" : "";
+    const alter = `ALTER TABLE ${column.tableSql} ALTER COLUMN ${quoteIdent(column.name)}`;
+    if (column.default !== null) out.push(stmt(`${alter} DROP DEFAULT`));
+    out.push(
+      stmt(`${alter} TYPE ${column.type} USING ${quoteIdent(column.name)}::text${array}::${column.type}`),
+    );
+    if (column.default !== null) out.push(stmt(`${alter} SET DEFAULT ${column.default}`));
+  }
+  out.push(stmt(`DROP TYPE ${oldSql}`));
+  return out;
+}
+
+/** ALTER SEQUENCE … OWNED BY once both the sequence and its new owner column exist. */
+function addSequenceOwnership(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
+  for (const object of Object.values(ctx.target.objects)) {
+    if (object.kind !== "sequence" || !object.ownedBy) continue;
+    const before = ctx.source.objects[object.id] as SequenceObj | undefined;
+    const rebuilt = ["create", "recreate"].includes(plans.get(object.id) ?? "");
+    const ownerRebuilt = ["create", "recreate"].includes(plans.get(object.ownedBy) ?? "");
+    if (!rebuilt && !ownerRebuilt && before?.ownedBy === object.ownedBy) continue;
+    const change: Change = {
+      objectId: object.id,
+      kind: "sequence owner",
+      action: "alter",
+      summary: `sequence ${object.sqlName} owned by ${object.ownedBySql}`,
+      statements: [sequenceOwnership(object)],
+      destructive: false,
+    };
+    const after = new Set([key("create", object.id), key("alter", object.id), key("create", object.ownedBy)]);
+    after.add(key("alter", object.ownedBy));
+    const column = ctx.target.objects[object.ownedBy] as ColumnObj | undefined;
+    if (column) after.add(key("create", column.table));
+    nodes.set(key("own", object.id), {
+      key: key("own", object.id),
+      rank: 10 + KIND_RANK["sequence owner"],
+      value: { change },
+      after,
+    });
+  }
+}
+
+/** REPLICA IDENTITY USING INDEX once the index exists. */
+function addReplicaIdentity(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
+  for (const object of Object.values(ctx.target.objects)) {
+    if (object.kind !== "table" || object.replicaIdentity !== "index" || !object.replicaIndex) continue;
+    const before = ctx.source.objects[object.id] as TableObj | undefined;
+    const index = Object.values(ctx.target.objects).find(
+      (o) => o.kind === "index" && o.table === object.id && o.name === object.replicaIndex,
+    );
+    const indexKey = index?.kind === "index" ? (index.ownerConstraint ?? index.id) : "";
+    const rebuilt = ["create", "recreate"].includes(plans.get(object.id) ?? "");
+    const indexRebuilt = ["create", "recreate"].includes(plans.get(indexKey) ?? "");
+    if (
+      !rebuilt &&
+      !indexRebuilt &&
+      before?.replicaIdentity === "index" &&
+      before.replicaIndex === object.replicaIndex
+    ) {
+      continue;
+    }
+    const change: Change = {
+      objectId: object.id,
+      kind: "replica identity",
+      action: "alter",
+      summary: `replica identity of ${object.sqlName} using index ${object.replicaIndex}`,
+      statements: [replicaIdentity(object)],
+      destructive: false,
+    };
+    nodes.set(key("replident", object.id), {
+      key: key("replident", object.id),
+      rank: 10 + KIND_RANK["replica identity"],
+      value: { change },
+      after: new Set([key("create", object.id), key("alter", object.id), key("create", indexKey)]),
+    });
+  }
+}
+
+/**
+ * Relations and types share one namespace per schema (a table has a row type of its name), so a dropped
+ * object must be gone before a different object takes its name.
+ */
+function addNameCollisionEdges(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  edge: (before: string, after: string) => void,
+): void {
+  const nameKey = (id: string) => id.replace(/^(rel|type):/, "");
+  const drops = new Map<string, string[]>();
+  for (const [id, plan] of plans) {
+    if ((plan === "drop" || plan === "recreate") && /^(rel|type):/.test(id)) {
+      const list = drops.get(nameKey(id)) ?? [];
+      list.push(id);
+      drops.set(nameKey(id), list);
+    }
+  }
+  for (const [id, plan] of plans) {
+    if ((plan !== "create" && plan !== "recreate") || !/^(rel|type):/.test(id)) continue;
+    for (const other of drops.get(nameKey(id)) ?? []) {
+      if (other !== id && ctx.target.objects[id]) edge(`drop|${other}`, `create|${id}`);
+    }
+  }
+}
+
+function summarize(action: ChangeAction, object: DbObject): string {
+  const verb = action === "create" ? "create" : action === "drop" ? "drop" : "alter";
+  return `${verb} ${object.kind} ${object.sqlName}`;
+}

@@ -1,0 +1,60 @@
+import type { DbObject } from "../catalog/model.js";
+import type { Generator } from "./change.js";
+import { columnSql } from "./sql/columns.js";
+import { constraintSql, indexSql } from "./sql/constraints.js";
+import { collationSql, extensionSql, schemaSql } from "./sql/namespaces.js";
+import { functionSql, policySql, triggerSql } from "./sql/routines.js";
+import { sequenceSql } from "./sql/sequences.js";
+import { tableSql } from "./sql/tables.js";
+import { compositeSql, domainSql, enumSql } from "./sql/types.js";
+import { viewSql } from "./sql/views.js";
+
+type Supported = Exclude<DbObject, { kind: "unsupported" }>;
+
+const GENERATORS: { [K in Supported["kind"]]: Generator<Extract<Supported, { kind: K }>> } = {
+  schema: schemaSql,
+  extension: extensionSql,
+  collation: collationSql,
+  enum: enumSql,
+  domain: domainSql,
+  composite: compositeSql,
+  sequence: sequenceSql,
+  table: tableSql,
+  column: columnSql,
+  constraint: constraintSql,
+  index: indexSql,
+  view: viewSql,
+  "materialized view": viewSql,
+  function: functionSql,
+  trigger: triggerSql,
+  policy: policySql,
+};
+
+/** The generator for an object's kind. */
+export function generatorFor(object: Supported): Generator<Supported> {
+  return GENERATORS[object.kind] as Generator<Supported>;
+}
+
+export type { Supported };
+
+/** Creation order among independent objects, for readable scripts; dependencies decide the rest. */
+export const KIND_RANK: Record<Supported["kind"] | "sequence owner" | "replica identity", number> = {
+  schema: 0,
+  extension: 1,
+  collation: 2,
+  enum: 3,
+  domain: 4,
+  composite: 5,
+  function: 6,
+  sequence: 7,
+  table: 8,
+  column: 9,
+  "sequence owner": 10,
+  constraint: 11,
+  index: 12,
+  "replica identity": 13,
+  view: 14,
+  "materialized view": 15,
+  trigger: 16,
+  policy: 17,
+};

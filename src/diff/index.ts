@@ -1,0 +1,2 @@
+export type { Change, ChangeAction, Statement } from "./change.js";
+export { diffSchemas } from "./diff.js";

@@ -1,0 +1,100 @@
+import type { ColumnObj, DbObject, SchemaModel, TableObj } from "../catalog/model.js";
+
+/**
+ * Columns a table inherits (from an INHERITS parent or a partitioned parent) are created and dropped by
+ * the parent's statements. These rules keep the plan right when a column moves between inherited and
+ * local: only the parent dropping its column, or adding one, makes the child's copy come or go.
+ */
+type Plan = "create" | "drop" | "alter" | "recreate";
+
+function parents(table: DbObject | undefined): string[] {
+  if (table?.kind !== "table") return [];
+  return [...(table.partitionOf ? [table.partitionOf] : []), ...table.inherits];
+}
+
+/** The same-named column on one of the table's parents in `model`. */
+export function parentColumn(model: SchemaModel, column: ColumnObj): ColumnObj | undefined {
+  for (const parent of parents(model.objects[column.table])) {
+    const table = model.objects[parent] as TableObj | undefined;
+    for (const id of table?.columns ?? []) {
+      const candidate = model.objects[id];
+      if (candidate?.kind === "column" && candidate.name === column.name) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A column that turns from inherited to local needs its own ADD COLUMN only when the parent drops its copy
+ * (otherwise detaching leaves it in place); one that turns from local to inherited must be dropped only
+ * when the parent adds the column (otherwise attaching adopts it).
+ */
+export function settleInheritedColumns(
+  source: SchemaModel,
+  target: SchemaModel,
+  plans: Map<string, Plan>,
+): void {
+  for (const id of Object.keys(target.objects)) {
+    const before = source.objects[id];
+    const after = target.objects[id];
+    if (before?.kind !== "column" || after?.kind !== "column" || before.inherited === after.inherited)
+      continue;
+    if (before.inherited) {
+      const parent = parentColumn(source, before);
+      if (parent && plans.get(parent.id) === "drop") plans.set(id, "create");
+    } else {
+      const parent = parentColumn(target, after);
+      if (parent && plans.get(parent.id) === "create") plans.set(id, "drop");
+    }
+  }
+}
+
+/** Ordering constraints between a parent's columns and its children's. Returns [before, after] node keys. */
+export function inheritanceEdges(
+  source: SchemaModel,
+  target: SchemaModel,
+  plans: Map<string, Plan>,
+): [string, string][] {
+  const edges: [string, string][] = [];
+  for (const [id, plan] of plans) {
+    const before = source.objects[id];
+    const after = target.objects[id];
+    if (plan === "create" && after?.kind === "column" && before?.kind === "column") {
+      const parent = parentColumn(source, before);
+      if (parent) edges.push([`drop|${parent.id}`, `create|${id}`]);
+    }
+    if (plan === "drop" && before?.kind === "column" && after?.kind === "column") {
+      const parent = parentColumn(target, after);
+      if (parent) edges.push([`drop|${id}`, `create|${parent.id}`]);
+    }
+    // A child joining a parent joins after the parent loses columns the child does not have.
+    if (plan === "drop" && before?.kind === "column" && !before.inherited) {
+      for (const object of Object.values(target.objects)) {
+        if (object.kind !== "table" || !parents(object).includes(before.table)) continue;
+        if (!parents(source.objects[object.id]).includes(before.table))
+          edges.push([`drop|${id}`, `alter|${object.id}`]);
+      }
+    }
+    // A child leaving a parent leaves before the parent grows new columns it should not get.
+    if (plan === "create" && after?.kind === "column" && !after.inherited) {
+      for (const object of Object.values(source.objects)) {
+        if (object.kind !== "table" || !parents(object).includes(after.table)) continue;
+        if (!parents(target.objects[object.id]).includes(after.table))
+          edges.push([`alter|${object.id}`, `create|${id}`]);
+      }
+    }
+  }
+  return edges;
+}
+
+/** Node aliases: an inherited column that appears with its parent's new column is created by that statement. */
+export function inheritedAliases(target: SchemaModel, plans: Map<string, Plan>): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const object of Object.values(target.objects)) {
+    if (object.kind !== "column" || !object.inherited) continue;
+    const parent = parentColumn(target, object);
+    if (parent && plans.get(parent.id) === "create")
+      aliases.set(`create|${object.id}`, `create|${parent.id}`);
+  }
+  return aliases;
+}

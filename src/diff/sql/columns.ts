@@ -1,0 +1,105 @@
+import type { ColumnObj, IdentityOptions, SchemaModel } from "../../catalog/model.js";
+import { quoteIdent } from "../../db/quote.js";
+import { type Generator, type Statement, stmt } from "../change.js";
+import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+
+function identityOptions(o: IdentityOptions): string {
+  return (
+    `START WITH ${o.start} INCREMENT BY ${o.increment} MINVALUE ${o.min} MAXVALUE ${o.max} ` +
+    `CACHE ${o.cache}${o.cycle ? " CYCLE" : ""}`
+  );
+}
+
+/** The column as it appears in CREATE TABLE or ADD COLUMN. */
+export function columnDefinition(c: ColumnObj): string {
+  const parts = [quoteIdent(c.name), c.type];
+  if (c.collation) parts.push(`COLLATE ${c.collation}`);
+  if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
+  if (c.identity) {
+    parts.push(`GENERATED ${c.identity.toUpperCase()} AS IDENTITY`);
+    if (c.identityOptions) parts.push(`(${identityOptions(c.identityOptions)})`);
+  }
+  if (c.default !== null) parts.push(`DEFAULT ${c.default}`);
+  if (c.notNull) parts.push("NOT NULL");
+  return parts.join(" ");
+}
+
+/** Statements that come with a column wherever it is created: its comment and privileges. */
+export function columnExtras(c: ColumnObj): Statement[] {
+  return [
+    ...commentOnCreate(`COLUMN ${c.sqlName}`, c.comment),
+    ...privilegeChange(`TABLE ${c.tableSql}`, NO_PRIVILEGES, c.grants, ` (${quoteIdent(c.name)})`),
+  ];
+}
+
+const alterColumn = (c: ColumnObj, action: string) =>
+  stmt(`ALTER TABLE ${c.tableSql} ALTER COLUMN ${quoteIdent(c.name)} ${action}`);
+
+/** Whether changing `from` into `to` changes the column's type (dependent views and policies must be rebuilt). */
+export function isRetyped(from: ColumnObj, to: ColumnObj): boolean {
+  return from.type !== to.type || from.collation !== to.collation;
+}
+
+/** The base type without a type modifier, so varchar(10) → varchar(20) needs no USING. */
+const baseType = (type: string) => type.replace(/\(.*\)/, "");
+
+/**
+ * `viaText` routes the cast through text, for types with no direct cast between them (one enum to another).
+ */
+export function retype(from: ColumnObj, to: ColumnObj, viaText = false): Statement[] {
+  const cast = viaText ? `::text${to.type.endsWith("[]") ? "[]" : ""}::${to.type}` : `::${to.type}`;
+  const using = baseType(from.type) === baseType(to.type) ? "" : ` USING ${quoteIdent(to.name)}${cast}`;
+  const collate = to.collation ? ` COLLATE ${to.collation}` : "";
+  // A default of the old type may not cast to the new one, so it is dropped first and set again after.
+  const dropDefault = from.default !== null ? [alterColumn(to, "DROP DEFAULT")] : [];
+  const setDefault = to.default !== null ? [alterColumn(to, `SET DEFAULT ${to.default}`)] : [];
+  return [...dropDefault, alterColumn(to, `TYPE ${to.type}${collate}${using}`), ...setDefault];
+}
+
+function usesEnum(column: ColumnObj, model: SchemaModel): boolean {
+  return column.dependsOn.some((id) => model.objects[id]?.kind === "enum");
+}
+
+export const columnSql: Generator<ColumnObj> = {
+  create: (c) => [stmt(`ALTER TABLE ${c.tableSql} ADD COLUMN ${columnDefinition(c)}`), ...columnExtras(c)],
+  drop: (c) => [stmt(`ALTER TABLE ${c.tableSql} DROP COLUMN ${quoteIdent(c.name)}`)],
+  alter: (from, to, ctx) => {
+    if (to.generated !== null && from.generated !== to.generated) return "recreate";
+    const out: Statement[] = [];
+    // An identity column takes no default and must be NOT NULL: the identity goes first and comes last.
+    if (from.identity && !to.identity) out.push(alterColumn(to, "DROP IDENTITY"));
+    if (from.generated !== null && to.generated === null) out.push(alterColumn(to, "DROP EXPRESSION"));
+    if (isRetyped(from, to))
+      out.push(...retype(from, to, usesEnum(from, ctx.source) || usesEnum(to, ctx.target)));
+    else if (from.default !== to.default) {
+      out.push(alterColumn(to, to.default === null ? "DROP DEFAULT" : `SET DEFAULT ${to.default}`));
+    }
+    if (from.notNull !== to.notNull) out.push(alterColumn(to, to.notNull ? "SET NOT NULL" : "DROP NOT NULL"));
+    out.push(...identityChange(from, to));
+    out.push(...commentChange(`COLUMN ${to.sqlName}`, from.comment, to.comment));
+    out.push(...privilegeChange(`TABLE ${to.tableSql}`, from.grants, to.grants, ` (${quoteIdent(to.name)})`));
+    return out;
+  },
+};
+
+function identityChange(from: ColumnObj, to: ColumnObj): Statement[] {
+  if (!from.identity && to.identity) {
+    const options = to.identityOptions ? ` (${identityOptions(to.identityOptions)})` : "";
+    return [alterColumn(to, `ADD GENERATED ${to.identity.toUpperCase()} AS IDENTITY${options}`)];
+  }
+  if (!from.identity || !to.identity) return [];
+  const out: Statement[] = [];
+  if (from.identity !== to.identity) out.push(alterColumn(to, `SET GENERATED ${to.identity.toUpperCase()}`));
+  const a = from.identityOptions;
+  const b = to.identityOptions;
+  if (a && b && identityOptions(a) !== identityOptions(b)) {
+    out.push(
+      alterColumn(
+        to,
+        `SET START WITH ${b.start} SET INCREMENT BY ${b.increment} SET MINVALUE ${b.min} SET MAXVALUE ${b.max} ` +
+          `SET CACHE ${b.cache} SET ${b.cycle ? "CYCLE" : "NO CYCLE"}`,
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import type { Grant, Privileges } from "../../catalog/model.js";
+import { quoteIdent, quoteNullableLiteral } from "../../db/quote.js";
+import { type Statement, stmt } from "../change.js";
+
+/** `COMMENT ON <target> IS …`, when the comment differs. */
+export function commentChange(target: string, from: string | null, to: string | null): Statement[] {
+  return from === to ? [] : [stmt(`COMMENT ON ${target} IS ${quoteNullableLiteral(to)}`)];
+}
+
+/** Comment statements for a newly created object (nothing when it has none). */
+export function commentOnCreate(target: string, comment: string | null): Statement[] {
+  return commentChange(target, null, comment);
+}
+
+const grantKey = (g: Grant) => `${g.grantee}\u0000${g.privilege}`;
+const grantee = (name: string) => (name === "PUBLIC" ? "PUBLIC" : quoteIdent(name));
+
+/**
+ * GRANT and REVOKE statements that move an object's privileges from `from` to `to`. Both are relative to
+ * the defaults (see catalog/sql.ts), so `from` is the empty default state for a new object.
+ * `columns` narrows the statements to column privileges, e.g. "(email)".
+ */
+export function privilegeChange(object: string, from: Privileges, to: Privileges, columns = ""): Statement[] {
+  const out: Statement[] = [];
+  const grant = (g: Grant) =>
+    out.push(
+      stmt(
+        `GRANT ${g.privilege}${columns} ON ${object} TO ${grantee(g.grantee)}${g.grantable ? " WITH GRANT OPTION" : ""}`,
+      ),
+    );
+  const revoke = (g: Grant, grantOptionOnly = false) =>
+    out.push(
+      stmt(
+        `REVOKE ${grantOptionOnly ? "GRANT OPTION FOR " : ""}${g.privilege}${columns} ON ${object} FROM ${grantee(g.grantee)}`,
+      ),
+    );
+  const oldGranted = new Map(from.granted.map((g) => [grantKey(g), g]));
+  const newGranted = new Map(to.granted.map((g) => [grantKey(g), g]));
+  const oldRevoked = new Map(from.revoked.map((g) => [grantKey(g), g]));
+  const newRevoked = new Map(to.revoked.map((g) => [grantKey(g), g]));
+
+  for (const [key, g] of oldRevoked) if (!newRevoked.has(key)) grant(g);
+  for (const [key, g] of newRevoked) if (!oldRevoked.has(key)) revoke(g);
+  for (const [key, g] of oldGranted) {
+    const next = newGranted.get(key);
+    if (!next) revoke(g);
+    else if (g.grantable && !next.grantable) revoke(g, true);
+  }
+  for (const [key, g] of newGranted) {
+    const previous = oldGranted.get(key);
+    if (!previous || (!previous.grantable && g.grantable)) grant(g);
+  }
+  return out;
+}
+
+export const NO_PRIVILEGES: Privileges = { granted: [], revoked: [] };

@@ -1,0 +1,50 @@
+import type { ConstraintObj, IndexObj } from "../../catalog/model.js";
+import { quoteIdent } from "../../db/quote.js";
+import { type Generator, type Statement, stmt } from "../change.js";
+import { commentChange, commentOnCreate } from "./common.js";
+
+const withoutNotValid = (definition: string) => definition.replace(/ NOT VALID$/, "");
+
+export const constraintSql: Generator<ConstraintObj> = {
+  create: (c) => [
+    stmt(`ALTER TABLE ${c.tableSql} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`),
+    ...commentOnCreate(`CONSTRAINT ${quoteIdent(c.name)} ON ${c.tableSql}`, c.comment),
+  ],
+  drop: (c) => [stmt(`ALTER TABLE ${c.tableSql} DROP CONSTRAINT ${quoteIdent(c.name)}`)],
+  alter: (from, to) => {
+    if (withoutNotValid(from.definition) !== withoutNotValid(to.definition)) return "recreate";
+    if (from.validated && !to.validated) return "recreate";
+    const out: Statement[] = [];
+    if (!from.validated && to.validated) {
+      out.push(stmt(`ALTER TABLE ${to.tableSql} VALIDATE CONSTRAINT ${quoteIdent(to.name)}`));
+    }
+    out.push(
+      ...commentChange(`CONSTRAINT ${quoteIdent(to.name)} ON ${to.tableSql}`, from.comment, to.comment),
+    );
+    return out;
+  },
+};
+
+/**
+ * An index on a partitioned table is created on the parent alone by pg_get_indexdef ("ON ONLY"); without
+ * ONLY, PostgreSQL creates and attaches the partitions' indexes too, which is what the target holds.
+ */
+const creatable = (definition: string) => definition.replace(" ON ONLY ", " ON ");
+
+export const indexSql: Generator<IndexObj> = {
+  create: (i) => [
+    stmt(creatable(i.definition)),
+    ...(i.clustered ? [stmt(`ALTER TABLE ${i.tableSql} CLUSTER ON ${quoteIdent(i.name)}`)] : []),
+    ...commentOnCreate(`INDEX ${i.sqlName}`, i.comment),
+  ],
+  drop: (i) => [stmt(`DROP INDEX ${i.sqlName}`)],
+  alter: (from, to) => {
+    if (from.definition !== to.definition) return "recreate";
+    const out: Statement[] = [];
+    if (!from.clustered && to.clustered)
+      out.push(stmt(`ALTER TABLE ${to.tableSql} CLUSTER ON ${quoteIdent(to.name)}`));
+    if (from.clustered && !to.clustered) out.push(stmt(`ALTER TABLE ${to.tableSql} SET WITHOUT CLUSTER`));
+    out.push(...commentChange(`INDEX ${to.sqlName}`, from.comment, to.comment));
+    return out;
+  },
+};

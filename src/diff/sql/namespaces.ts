@@ -1,0 +1,62 @@
+import type { CollationObj, ExtensionObj, SchemaObj } from "../../catalog/model.js";
+import { quoteIdent, quoteLiteral } from "../../db/quote.js";
+import { type Generator, stmt } from "../change.js";
+import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+
+export const schemaSql: Generator<SchemaObj> = {
+  create: (s) => [
+    stmt(`CREATE SCHEMA ${s.sqlName}`),
+    ...commentOnCreate(`SCHEMA ${s.sqlName}`, s.comment),
+    ...privilegeChange(`SCHEMA ${s.sqlName}`, NO_PRIVILEGES, s.grants),
+  ],
+  drop: (s) => [stmt(`DROP SCHEMA ${s.sqlName}`)],
+  alter: (from, to) => [
+    ...commentChange(`SCHEMA ${to.sqlName}`, from.comment, to.comment),
+    ...privilegeChange(`SCHEMA ${to.sqlName}`, from.grants, to.grants),
+  ],
+};
+
+export const extensionSql: Generator<ExtensionObj> = {
+  create: (e) => [
+    stmt(
+      `CREATE EXTENSION IF NOT EXISTS ${e.sqlName} WITH SCHEMA ${quoteIdent(e.schema)} VERSION ${quoteLiteral(e.version)}`,
+    ),
+    ...commentOnCreate(`EXTENSION ${e.sqlName}`, e.comment),
+  ],
+  drop: (e) => [stmt(`DROP EXTENSION ${e.sqlName}`)],
+  alter: (from, to) => [
+    ...(from.schema !== to.schema
+      ? [stmt(`ALTER EXTENSION ${to.sqlName} SET SCHEMA ${quoteIdent(to.schema)}`)]
+      : []),
+    ...(from.version !== to.version
+      ? [stmt(`ALTER EXTENSION ${to.sqlName} UPDATE TO ${quoteLiteral(to.version)}`)]
+      : []),
+    ...commentChange(`EXTENSION ${to.sqlName}`, from.comment, to.comment),
+  ],
+};
+
+function collationOptions(c: CollationObj): string {
+  const options = [`provider = ${c.provider === "i" ? "icu" : c.provider === "b" ? "builtin" : "libc"}`];
+  if (c.provider === "c") {
+    options.push(
+      `lc_collate = ${quoteLiteral(c.collate ?? "")}`,
+      `lc_ctype = ${quoteLiteral(c.ctype ?? "")}`,
+    );
+  } else {
+    options.push(`locale = ${quoteLiteral(c.locale ?? "")}`);
+  }
+  if (!c.deterministic) options.push("deterministic = false");
+  return options.join(", ");
+}
+
+export const collationSql: Generator<CollationObj> = {
+  create: (c) => [
+    stmt(`CREATE COLLATION ${c.sqlName} (${collationOptions(c)})`),
+    ...commentOnCreate(`COLLATION ${c.sqlName}`, c.comment),
+  ],
+  drop: (c) => [stmt(`DROP COLLATION ${c.sqlName}`)],
+  alter: (from, to) =>
+    collationOptions(from) !== collationOptions(to)
+      ? "recreate"
+      : commentChange(`COLLATION ${to.sqlName}`, from.comment, to.comment),
+};

@@ -1,0 +1,37 @@
+import type { SequenceObj } from "../../catalog/model.js";
+import { type Generator, type Statement, stmt } from "../change.js";
+import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+
+function options(s: SequenceObj): string {
+  return (
+    `AS ${s.dataType} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} ` +
+    `START WITH ${s.start} CACHE ${s.cache} ${s.cycle ? "CYCLE" : "NO CYCLE"}`
+  );
+}
+
+/** OWNED BY is a separate step (see diff.ts): the owning column usually needs the sequence first. */
+export function sequenceOwnership(s: SequenceObj): Statement {
+  return stmt(`ALTER SEQUENCE ${s.sqlName} OWNED BY ${s.ownedBySql ?? "NONE"}`);
+}
+
+export const sequenceSql: Generator<SequenceObj> = {
+  create: (s) => [
+    stmt(`CREATE ${s.unlogged ? "UNLOGGED " : ""}SEQUENCE ${s.sqlName} ${options(s)}`),
+    ...commentOnCreate(`SEQUENCE ${s.sqlName}`, s.comment),
+    ...privilegeChange(`SEQUENCE ${s.sqlName}`, NO_PRIVILEGES, s.grants),
+  ],
+  drop: (s) => [stmt(`DROP SEQUENCE ${s.sqlName}`)],
+  alter: (from, to) => {
+    const out: Statement[] = [];
+    if (options(from) !== options(to)) out.push(stmt(`ALTER SEQUENCE ${to.sqlName} ${options(to)}`));
+    if (from.unlogged !== to.unlogged) {
+      out.push(stmt(`ALTER SEQUENCE ${to.sqlName} SET ${to.unlogged ? "UNLOGGED" : "LOGGED"}`));
+    }
+    // Giving up ownership happens here, before the old owner column may be dropped (which would take the
+    // sequence with it); taking a new owner happens in the ownership step.
+    if (from.ownedBy && !to.ownedBy) out.push(sequenceOwnership(to));
+    out.push(...commentChange(`SEQUENCE ${to.sqlName}`, from.comment, to.comment));
+    out.push(...privilegeChange(`SEQUENCE ${to.sqlName}`, from.grants, to.grants));
+    return out;
+  },
+};

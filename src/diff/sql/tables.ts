@@ -1,0 +1,105 @@
+import type { ColumnObj, TableObj } from "../../catalog/model.js";
+import { quoteIdent } from "../../db/quote.js";
+import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
+import { columnDefinition, columnExtras } from "./columns.js";
+import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+
+const optionName = (option: string) => option.split("=")[0] ?? option;
+
+function ownColumns(table: TableObj, ctx: DiffContext): ColumnObj[] {
+  return table.columns.map((id) => ctx.target.objects[id] as ColumnObj).filter((c) => c && !c.inherited);
+}
+
+export function replicaIdentity(t: TableObj): Statement {
+  const clause =
+    t.replicaIdentity === "index"
+      ? `USING INDEX ${quoteIdent(t.replicaIndex ?? "")}`
+      : t.replicaIdentity.toUpperCase();
+  return stmt(`ALTER TABLE ${t.sqlName} REPLICA IDENTITY ${clause}`);
+}
+
+function rowSecurity(t: TableObj, from?: TableObj): Statement[] {
+  const out: Statement[] = [];
+  if ((from?.rowSecurity ?? false) !== t.rowSecurity) {
+    out.push(stmt(`ALTER TABLE ${t.sqlName} ${t.rowSecurity ? "ENABLE" : "DISABLE"} ROW LEVEL SECURITY`));
+  }
+  if ((from?.forceRowSecurity ?? false) !== t.forceRowSecurity) {
+    out.push(stmt(`ALTER TABLE ${t.sqlName} ${t.forceRowSecurity ? "" : "NO "}FORCE ROW LEVEL SECURITY`));
+  }
+  return out;
+}
+
+/** CREATE TABLE with every column the table declares itself; replica identity USING INDEX comes later. */
+function createTable(t: TableObj, ctx: DiffContext): Statement[] {
+  const columns = ownColumns(t, ctx);
+  const head = `CREATE ${t.unlogged ? "UNLOGGED " : ""}TABLE ${t.sqlName}`;
+  let sql: string;
+  if (t.partitionOfSql) {
+    sql = `${head} PARTITION OF ${t.partitionOfSql} ${t.partitionBound}`;
+  } else {
+    const body = columns.map((c) => `    ${columnDefinition(c)}`).join(",\n");
+    sql = `${head} (\n${body}\n)`;
+    if (t.inheritsSql.length) sql += ` INHERITS (${t.inheritsSql.join(", ")})`;
+  }
+  if (t.partitionKey) sql += ` PARTITION BY ${t.partitionKey}`;
+  if (t.options.length) sql += ` WITH (${t.options.join(", ")})`;
+  // A partition's own column settings (defaults, NOT NULL) beyond the parent's come as ALTERs.
+  const partitionColumns = t.partitionOfSql ? columns.flatMap((c) => partitionColumnExtras(c)) : [];
+  return [
+    stmt(sql),
+    ...partitionColumns,
+    ...columns.flatMap(columnExtras),
+    ...(t.replicaIdentity === "full" || t.replicaIdentity === "nothing" ? [replicaIdentity(t)] : []),
+    ...rowSecurity(t),
+    ...commentOnCreate(`TABLE ${t.sqlName}`, t.comment),
+    ...privilegeChange(`TABLE ${t.sqlName}`, NO_PRIVILEGES, t.grants),
+  ];
+}
+
+function partitionColumnExtras(c: ColumnObj): Statement[] {
+  const column = `ALTER TABLE ${c.tableSql} ALTER COLUMN ${quoteIdent(c.name)}`;
+  return [
+    ...(c.default !== null ? [stmt(`${column} SET DEFAULT ${c.default}`)] : []),
+    ...(c.notNull ? [stmt(`${column} SET NOT NULL`)] : []),
+  ];
+}
+
+export const tableSql: Generator<TableObj> = {
+  create: createTable,
+  drop: (t) => [stmt(`DROP TABLE ${t.sqlName}`)],
+  alter: (from, to) => {
+    if (from.partitionKey !== to.partitionKey) return "recreate";
+    const out: Statement[] = [];
+    if (from.partitionOf !== to.partitionOf || from.partitionBound !== to.partitionBound) {
+      if (from.partitionOfSql) {
+        out.push(stmt(`ALTER TABLE ${from.partitionOfSql} DETACH PARTITION ${to.sqlName}`));
+      }
+      if (to.partitionOfSql) {
+        out.push(
+          stmt(`ALTER TABLE ${to.partitionOfSql} ATTACH PARTITION ${to.sqlName} ${to.partitionBound}`),
+        );
+      }
+    }
+    for (const parent of from.inheritsSql) {
+      if (!to.inheritsSql.includes(parent)) out.push(stmt(`ALTER TABLE ${to.sqlName} NO INHERIT ${parent}`));
+    }
+    for (const parent of to.inheritsSql) {
+      if (!from.inheritsSql.includes(parent)) out.push(stmt(`ALTER TABLE ${to.sqlName} INHERIT ${parent}`));
+    }
+    if (from.unlogged !== to.unlogged) {
+      out.push(stmt(`ALTER TABLE ${to.sqlName} SET ${to.unlogged ? "UNLOGGED" : "LOGGED"}`));
+    }
+    const removed = from.options.filter((o) => !to.options.some((n) => optionName(n) === optionName(o)));
+    const changed = to.options.filter((o) => !from.options.includes(o));
+    if (removed.length)
+      out.push(stmt(`ALTER TABLE ${to.sqlName} RESET (${removed.map(optionName).join(", ")})`));
+    if (changed.length) out.push(stmt(`ALTER TABLE ${to.sqlName} SET (${changed.join(", ")})`));
+    // USING INDEX needs the index to exist, so the diff sets it in a step after the index (see diff.ts).
+    if (from.replicaIdentity !== to.replicaIdentity && to.replicaIdentity !== "index")
+      out.push(replicaIdentity(to));
+    out.push(...rowSecurity(to, from));
+    out.push(...commentChange(`TABLE ${to.sqlName}`, from.comment, to.comment));
+    out.push(...privilegeChange(`TABLE ${to.sqlName}`, from.grants, to.grants));
+    return out;
+  },
+};

@@ -1,0 +1,127 @@
+import type { CompositeObj, DomainObj, EnumObj } from "../../catalog/model.js";
+import { quoteIdent, quoteLiteral } from "../../db/quote.js";
+import { type Generator, type Statement, stmt } from "../change.js";
+import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+
+const labelList = (labels: string[]) => labels.map(quoteLiteral).join(", ");
+
+export function enumCreate(e: EnumObj): Statement[] {
+  return [
+    stmt(`CREATE TYPE ${e.sqlName} AS ENUM (${labelList(e.labels)})`),
+    ...commentOnCreate(`TYPE ${e.sqlName}`, e.comment),
+    ...privilegeChange(`TYPE ${e.sqlName}`, NO_PRIVILEGES, e.grants),
+  ];
+}
+
+/**
+ * ADD VALUE statements when `to` only inserts labels into `from` (order of the old labels kept), else null.
+ * ADD VALUE must commit before the new value can be used, so each stands outside a transaction.
+ */
+export function enumAdditions(from: EnumObj, to: EnumObj): Statement[] | null {
+  const kept = to.labels.filter((label) => from.labels.includes(label));
+  if (kept.length !== from.labels.length || kept.some((label, i) => label !== from.labels[i])) return null;
+  const out: Statement[] = [];
+  to.labels.forEach((label, i) => {
+    if (from.labels.includes(label)) return;
+    const next = to.labels.slice(i + 1).find((l) => from.labels.includes(l));
+    const position = next === undefined ? "" : ` BEFORE ${quoteLiteral(next)}`;
+    out.push(stmt(`ALTER TYPE ${to.sqlName} ADD VALUE ${quoteLiteral(label)}${position}`, false));
+  });
+  return out;
+}
+
+/** Enum changes other than additions are made by the diff (recast of the columns that use the type). */
+export const enumSql: Generator<EnumObj> = {
+  create: enumCreate,
+  drop: (e) => [stmt(`DROP TYPE ${e.sqlName}`)],
+  alter: (from, to) => [
+    ...(enumAdditions(from, to) ?? []),
+    ...commentChange(`TYPE ${to.sqlName}`, from.comment, to.comment),
+    ...privilegeChange(`TYPE ${to.sqlName}`, from.grants, to.grants),
+  ],
+};
+
+export const domainSql: Generator<DomainObj> = {
+  create: (d) => [
+    stmt(
+      `CREATE DOMAIN ${d.sqlName} AS ${d.baseType}${d.collation ? ` COLLATE ${d.collation}` : ""}` +
+        `${d.default !== null ? ` DEFAULT ${d.default}` : ""}${d.notNull ? " NOT NULL" : ""}`,
+    ),
+    ...d.constraints.map((c) =>
+      stmt(`ALTER DOMAIN ${d.sqlName} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`),
+    ),
+    ...commentOnCreate(`DOMAIN ${d.sqlName}`, d.comment),
+    ...privilegeChange(`DOMAIN ${d.sqlName}`, NO_PRIVILEGES, d.grants),
+  ],
+  drop: (d) => [stmt(`DROP DOMAIN ${d.sqlName}`)],
+  alter: (from, to) => {
+    if (from.baseType !== to.baseType || from.collation !== to.collation) return "recreate";
+    const out: Statement[] = [];
+    if (from.default !== to.default) {
+      out.push(
+        stmt(
+          `ALTER DOMAIN ${to.sqlName} ${to.default === null ? "DROP DEFAULT" : `SET DEFAULT ${to.default}`}`,
+        ),
+      );
+    }
+    if (from.notNull !== to.notNull) {
+      out.push(stmt(`ALTER DOMAIN ${to.sqlName} ${to.notNull ? "SET" : "DROP"} NOT NULL`));
+    }
+    const before = new Map(from.constraints.map((c) => [c.name, c]));
+    const after = new Map(to.constraints.map((c) => [c.name, c]));
+    for (const [name, c] of before) {
+      const next = after.get(name);
+      if (!next || next.definition.replace(/ NOT VALID$/, "") !== c.definition.replace(/ NOT VALID$/, "")) {
+        out.push(stmt(`ALTER DOMAIN ${to.sqlName} DROP CONSTRAINT ${quoteIdent(name)}`));
+        before.delete(name);
+      }
+    }
+    for (const [name, c] of after) {
+      const previous = before.get(name);
+      if (!previous) {
+        out.push(stmt(`ALTER DOMAIN ${to.sqlName} ADD CONSTRAINT ${quoteIdent(name)} ${c.definition}`));
+      } else if (!previous.validated && c.validated) {
+        out.push(stmt(`ALTER DOMAIN ${to.sqlName} VALIDATE CONSTRAINT ${quoteIdent(name)}`));
+      } else if (previous.validated && !c.validated) {
+        out.push(stmt(`ALTER DOMAIN ${to.sqlName} DROP CONSTRAINT ${quoteIdent(name)}`));
+        out.push(stmt(`ALTER DOMAIN ${to.sqlName} ADD CONSTRAINT ${quoteIdent(name)} ${c.definition}`));
+      }
+    }
+    out.push(...commentChange(`DOMAIN ${to.sqlName}`, from.comment, to.comment));
+    out.push(...privilegeChange(`DOMAIN ${to.sqlName}`, from.grants, to.grants));
+    return out;
+  },
+};
+
+const attribute = (a: CompositeObj["attributes"][number]) =>
+  `${quoteIdent(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ""}`;
+
+export const compositeSql: Generator<CompositeObj> = {
+  create: (t) => [
+    stmt(`CREATE TYPE ${t.sqlName} AS (${t.attributes.map(attribute).join(", ")})`),
+    ...commentOnCreate(`TYPE ${t.sqlName}`, t.comment),
+    ...privilegeChange(`TYPE ${t.sqlName}`, NO_PRIVILEGES, t.grants),
+  ],
+  drop: (t) => [stmt(`DROP TYPE ${t.sqlName}`)],
+  alter: (from, to) => {
+    const out: Statement[] = [];
+    const before = new Map(from.attributes.map((a) => [a.name, a]));
+    const after = new Map(to.attributes.map((a) => [a.name, a]));
+    for (const [name] of before) {
+      if (!after.has(name)) out.push(stmt(`ALTER TYPE ${to.sqlName} DROP ATTRIBUTE ${quoteIdent(name)}`));
+    }
+    for (const [name, a] of after) {
+      const previous = before.get(name);
+      if (!previous) out.push(stmt(`ALTER TYPE ${to.sqlName} ADD ATTRIBUTE ${attribute(a)}`));
+      else if (previous.type !== a.type || previous.collation !== a.collation) {
+        const collate = a.collation ? ` COLLATE ${a.collation}` : "";
+        out.push(
+          stmt(`ALTER TYPE ${to.sqlName} ALTER ATTRIBUTE ${quoteIdent(name)} TYPE ${a.type}${collate}`),
+        );
+      }
+    }
+    out.push(...commentChange(`TYPE ${to.sqlName}`, from.comment, to.comment));
+    out.push(...privilegeChange(`TYPE ${to.sqlName}`, from.grants, to.grants));
+    return out;
+  },
+};

@@ -1,0 +1,75 @@
+import { basename, resolve } from "node:path";
+import { loadConfig } from "../config.js";
+import type { Change } from "../diff/change.js";
+import { diffSchemas } from "../diff/diff.js";
+import { MigrateError } from "../errors.js";
+import { writePlanDirectory } from "../plan/files.js";
+import { buildPlan, type MigrationPlan, type PlanOptions } from "../plan/plan.js";
+import { loadBoth, type SpecOptions } from "./analyze.js";
+
+export interface GenerateOptions extends SpecOptions, Partial<PlanOptions> {
+  /** Plan directory; default `<plansDir or migrations>/<timestamp>_<slug>`. */
+  out?: string;
+  name?: string;
+  /** Clock for the plan id and createdAt; injectable so tests are deterministic. */
+  now?: Date;
+}
+
+export interface GeneratedPlan {
+  plan: MigrationPlan;
+  dir: string;
+  files: string[];
+}
+
+/** Reads both schemas, diffs them both ways, refuses unconfirmed data loss, and writes the plan directory. */
+export async function generateMigration(options: GenerateOptions): Promise<GeneratedPlan> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const config = await loadConfig(cwd);
+  const planOptions: PlanOptions = {
+    allowDestructive: options.allowDestructive ?? false,
+    downtimeAllowed: options.downtimeAllowed ?? false,
+    renames: [...(options.renames ?? []), ...config.renames],
+  };
+  const [source, target] = await loadBoth({ ...options, cwd });
+  const forward = diffSchemas(source.model, target.model);
+  const rollback = diffSchemas(target.model, source.model);
+  if (!planOptions.allowDestructive) refuseDestructive(forward);
+
+  const now = options.now ?? new Date();
+  const name = slug(options.name ?? "migration");
+  const dir = resolve(cwd, options.out ?? `${config.plansDir ?? "migrations"}/${timestamp(now)}_${name}`);
+  const plan = buildPlan({
+    id: basename(dir),
+    name,
+    source: source.state,
+    target: target.state,
+    options: planOptions,
+    forward,
+    rollback,
+  });
+  const files = await writePlanDirectory(dir, plan, now.toISOString());
+  return { plan, dir, files };
+}
+
+function refuseDestructive(changes: Change[]): void {
+  const destructive = changes.filter((c) => c.destructive);
+  if (destructive.length === 0) return;
+  throw new MigrateError(
+    "DESTRUCTIVE",
+    `the plan would destroy data in ${destructive.length} change(s): ${destructive.map((c) => c.summary).join("; ")}; review them and pass --allow-destructive to accept`,
+  );
+}
+
+function timestamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "");
+}
+
+export function slug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "migration"
+  );
+}
