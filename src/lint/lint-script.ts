@@ -43,7 +43,8 @@ export function lintStatements(input: ScriptInput): LintFinding[] {
   const contextFor = (statementStart: number): RuleContext => {
     const statement = statementTexts.get(statementStart) ?? "";
     const report = (code: HazardCode, message: string, options: ReportOptions = {}) => {
-      raw.push({ code, message, offset: options.location ?? statementStart, statement, ...pick(options) });
+      const { location, table, severity } = options;
+      raw.push({ code, message, offset: location ?? statementStart, statement, table, severity });
     };
     const once = (code: HazardCode, setting: string, message: string) => {
       if (reportedOnce.has(code) || state.hasTimeout(setting)) return;
@@ -85,13 +86,6 @@ export function lintStatements(input: ScriptInput): LintFinding[] {
   finishScript(contextFor(state.beginLocation));
 
   return raw.sort((a, b) => a.offset - b.offset).map((finding) => toFinding(finding, input));
-}
-
-function pick(options: ReportOptions): Pick<RawFinding, "table" | "severity"> {
-  return {
-    ...(options.table ? { table: options.table } : {}),
-    ...(options.severity ? { severity: options.severity } : {}),
-  };
 }
 
 function toFinding(finding: RawFinding, input: ScriptInput): LintFinding {

@@ -83,7 +83,7 @@ export function displayType(type: WrittenType): string {
 }
 
 /** An integer literal; protobuf leaves `ival` out when it is 0. */
-export function integerConstant(node: Node): number | undefined {
+function integerConstant(node: Node): number | undefined {
   if ("A_Const" in node && node.A_Const.ival !== undefined) return node.A_Const.ival.ival ?? 0;
   if ("Integer" in node) return node.Integer.ival ?? 0;
   return undefined;

@@ -32,7 +32,6 @@ export class ScriptState {
   readonly pending: PendingConstraint[] = [];
   readonly validatedNotNull: { table: RelationRef; column: string }[] = [];
   readonly policies: RelationRef[] = [];
-  lockWithoutTimeoutReported = false;
 
   /** Called before each statement: outside an explicit transaction, each statement gets its own. */
   startStatement(): void {

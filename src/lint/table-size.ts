@@ -2,7 +2,7 @@ import type { TableFacts } from "./catalog-facts.js";
 import type { Severity, SizeEffect } from "./hazards.js";
 
 /** Below this (heap + indexes + TOAST) a rewrite, scan or index build takes milliseconds. */
-export const TINY_TABLE_BYTES = 10 * 1024 * 1024;
+const TINY_TABLE_BYTES = 10 * 1024 * 1024;
 
 const ONE_LEVEL_DOWN: Record<Severity, Severity> = { error: "warning", warning: "info", info: "info" };
 
@@ -41,7 +41,7 @@ function describeSize(table: TableFacts): string {
   return `${rows}, ${formatBytes(table.totalBytes)}`;
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   const units = ["bytes", "kB", "MB", "GB", "TB"];
   let value = bytes;
   let unit = 0;

@@ -143,6 +143,15 @@ describe("lint with a database", () => {
     });
   });
 
+  it("knows CREATE TABLE IF NOT EXISTS creates nothing when the table exists", async () => {
+    const db = await freshDatabase("CREATE TABLE live (id bigint, email text);");
+    const sql = (table: string) =>
+      `${TIMEOUTS}CREATE TABLE IF NOT EXISTS ${table} (id bigint, email text);\nCREATE INDEX ON ${table} (email);`;
+    expect(await lintSql(sql("live"), { databaseUrl: db.url })).toMatchObject([{ code: "MM201" }]);
+    expect(await lintSql(sql("brand_new"), { databaseUrl: db.url })).toEqual([]);
+    expect(await lintSql(sql("live"))).toEqual([]);
+  });
+
   it("sees existing row-level-security policies", async () => {
     const db = await freshDatabase(`
       CREATE TABLE docs (id int, owner text);

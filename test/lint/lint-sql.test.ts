@@ -136,6 +136,21 @@ DROP TABLE imports;
     expect(findings[0]?.message).toContain('syntax error at or near "int"');
   });
 
+  it("treats DEFAULT NULL as no default", async () => {
+    const sql = `${TIMEOUTS}ALTER TABLE t ADD COLUMN c text NOT NULL DEFAULT NULL;`;
+    expect(codes(await lintSql(sql))).toEqual(["MM101"]);
+  });
+
+  it("keeps the transaction open across COMMIT AND CHAIN", async () => {
+    const sql = "BEGIN;\nCOMMIT AND CHAIN;\nCREATE INDEX CONCURRENTLY i ON t (c);\nCOMMIT;";
+    expect(codes(await lintSql(sql))).toEqual(["MM003"]);
+  });
+
+  it("does not call a table created, dropped and created again in one file a recreation", async () => {
+    const sql = "CREATE TABLE scratch (id bigint);\nDROP TABLE scratch;\nCREATE TABLE scratch (id bigint);";
+    expect(await lintSql(sql)).toEqual([]);
+  });
+
   it("reports an unclosed BEGIN at the BEGIN", async () => {
     const findings = await lintSql(`${TIMEOUTS}\nBEGIN;\nALTER TABLE t ADD COLUMN x text;\n`);
     expect(findings).toEqual([expect.objectContaining({ code: "MM005", line: 4, statement: "BEGIN" })]);

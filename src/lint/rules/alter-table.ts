@@ -135,7 +135,9 @@ function addColumn(table: RelationRef, column: ColumnDef, isNew: boolean, ctx: R
   const at = { location: locationOf(column), table };
   const constraints = constraintsOf(column);
   const has = (type: Constraint["contype"]) => constraints.some((constraint) => constraint.contype === type);
-  const defaultExpr = constraints.find((constraint) => constraint.contype === "CONSTR_DEFAULT")?.raw_expr;
+  const written = constraints.find((constraint) => constraint.contype === "CONSTR_DEFAULT")?.raw_expr;
+  // DEFAULT NULL is no default at all: NOT NULL still fails on existing rows.
+  const defaultExpr = written && "A_Const" in written && written.A_Const.isnull ? undefined : written;
   const generatedStored = constraints.some(
     (constraint) => constraint.contype === "CONSTR_GENERATED" && constraint.generated_kind === "s",
   );

@@ -31,6 +31,8 @@ export function createTable(stmt: CreateStmt, ctx: RuleContext): void {
     "RangeVar" in node ? [relationOf(node.RangeVar)] : [],
   );
   if ([...referenced, ...parents].some((ref) => ctx.existing(ref))) ctx.takesLock();
+  // IF NOT EXISTS on a table the database already has creates nothing: later statements hit the live table.
+  if (stmt.if_not_exists && ctx.facts?.table(table)) return;
   ctx.state.created.push(table);
 }
 

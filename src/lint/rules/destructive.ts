@@ -35,11 +35,12 @@ export function dropStatement(stmt: DropStmt, ctx: RuleContext): void {
       continue;
     }
     if (kind === undefined || !RELATION_KINDS.has(kind)) continue;
-    const existing = ctx.existing(object);
-    if (kind === "OBJECT_TABLE") ctx.state.dropped.push(object);
-    if (!existing) continue;
+    if (!ctx.existing(object)) continue;
     ctx.takesLock();
-    if (kind === "OBJECT_TABLE") ctx.report("MM302", `drops table ${displayRelation(object)} and its data`);
+    if (kind === "OBJECT_TABLE") {
+      ctx.state.dropped.push(object);
+      ctx.report("MM302", `drops table ${displayRelation(object)} and its data`);
+    }
   }
 }
 

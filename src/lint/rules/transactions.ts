@@ -19,6 +19,8 @@ export function transactionStatement(stmt: TransactionStmt, ctx: RuleContext): v
     case "TRANS_STMT_PREPARE":
       if (ctx.state.inTransaction) {
         ctx.state.end();
+        // COMMIT AND CHAIN starts the next transaction at once.
+        if (stmt.chain) ctx.state.begin(ctx.statementStart);
       } else {
         ctx.report(
           "MM004",
