@@ -46,6 +46,7 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
     options: planOptions,
     forward,
     rollback,
+    models: { source: source.model, target: target.model },
   });
   const files = await writePlanDirectory(dir, plan, now.toISOString());
   return { plan, dir, files };

@@ -4,7 +4,24 @@ import { stringify } from "yaml";
 import { type MigrationPlan, sha256, stepRecords } from "./plan.js";
 import { renderRunbook } from "./runbook.js";
 
-export const PLAN_FILES = ["forward.sql", "rollback.sql", "verify.sql", "plan.yaml", "runbook.md"] as const;
+export const PLAN_FILES = [
+  "forward.sql",
+  "rollback.sql",
+  "verify.sql",
+  "source-model.json",
+  "target-model.json",
+  "plan.yaml",
+  "runbook.md",
+] as const;
+
+/** Files whose hashes plan.yaml records; the runbook is prose for people and may be annotated. */
+function hashedFiles(plan: MigrationPlan): Record<string, string> {
+  return {
+    ...plan.scripts,
+    "source-model.json": `${JSON.stringify(plan.models.source, null, 1)}\n`,
+    "target-model.json": `${JSON.stringify(plan.models.target, null, 1)}\n`,
+  };
+}
 
 /** The reviewable record of a plan; scripts are referenced by hash so tampering is detectable. */
 export function planYaml(plan: MigrationPlan, createdAt: string): string {
@@ -18,7 +35,7 @@ export function planYaml(plan: MigrationPlan, createdAt: string): string {
       target: plan.target,
       options: plan.options,
       files: Object.fromEntries(
-        Object.entries(plan.scripts).map(([file, text]) => [file, `sha256:${sha256(text)}`]),
+        Object.entries(hashedFiles(plan)).map(([file, text]) => [file, `sha256:${sha256(text)}`]),
       ),
       steps: stepRecords(plan.forwardSteps),
       rollbackSteps: stepRecords(plan.rollbackSteps),
@@ -34,15 +51,15 @@ export async function writePlanDirectory(
   createdAt: string,
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const files: Record<(typeof PLAN_FILES)[number], string> = {
-    ...plan.scripts,
+  const contents: Record<string, string> = {
+    ...hashedFiles(plan),
     "plan.yaml": planYaml(plan, createdAt),
     "runbook.md": renderRunbook(plan),
   };
   const written: string[] = [];
   for (const name of PLAN_FILES) {
     const path = join(dir, name);
-    await writeFile(path, files[name]);
+    await writeFile(path, contents[name] ?? "");
     written.push(path);
   }
   return written;

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { canonical } from "../catalog/fingerprint.js";
+import type { SchemaModel } from "../catalog/model.js";
 import type { Change } from "../diff/change.js";
 import { renderScript } from "./script.js";
 import { type Step, stepsFromChanges } from "./step.js";
@@ -19,15 +21,8 @@ export interface PlanOptions {
   renames: string[];
 }
 
-export interface StepRecord {
-  id: string;
-  summary: string;
-  kind: string;
-  action: string;
-  destructive: boolean;
-  transactional: boolean;
-  sha256: string;
-}
+/** A step as plan.yaml records it: everything the executor needs, plus the hash of its SQL. */
+export type StepRecord = Step & { sha256: string };
 
 /** Everything a plan directory holds, built without I/O from the two diffs. */
 export interface MigrationPlan {
@@ -39,14 +34,18 @@ export interface MigrationPlan {
   forwardSteps: Step[];
   rollbackSteps: Step[];
   scripts: { "forward.sql": string; "rollback.sql": string; "verify.sql": string };
+  /** Both schemas, so rehearsal and rollback can rebuild or re-diff them without the original sources. */
+  models: { source: SchemaModel; target: SchemaModel };
 }
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+/** Hash of everything in a step that the executor acts on. */
 export function stepHash(step: Step): string {
-  return sha256(step.statements.map((s) => `${s.sql};`).join("\n"));
+  const { sha256: _own, ...rest } = step as Step & { sha256?: string };
+  return sha256(canonical(rest));
 }
 
 export function buildPlan(input: {
@@ -57,6 +56,7 @@ export function buildPlan(input: {
   options: PlanOptions;
   forward: Change[];
   rollback: Change[];
+  models: { source: SchemaModel; target: SchemaModel };
 }): MigrationPlan {
   const forwardSteps = stepsFromChanges(input.forward);
   const rollbackSteps = stepsFromChanges(input.rollback);
@@ -86,13 +86,5 @@ export function buildPlan(input: {
 }
 
 export function stepRecords(steps: Step[]): StepRecord[] {
-  return steps.map((step) => ({
-    id: step.id,
-    summary: step.summary,
-    kind: step.kind,
-    action: step.action,
-    destructive: step.destructive,
-    transactional: step.transactional,
-    sha256: stepHash(step),
-  }));
+  return steps.map((step) => ({ ...step, sha256: stepHash(step) }));
 }

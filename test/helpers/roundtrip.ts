@@ -110,6 +110,7 @@ export async function assertRoundTrip(oldSql: string, newSql: string): Promise<R
       options: { allowDestructive: true, downtimeAllowed: false, renames: [] },
       forward: diffSchemas(before.model, target.model),
       rollback: diffSchemas(target.model, before.model),
+      models: { source: before.model, target: target.model },
     });
     const forward = plan.scripts["forward.sql"];
     const rollback = plan.scripts["rollback.sql"];
