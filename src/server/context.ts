@@ -1,7 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
 import { redact } from "../db/redact.js";
-import { resolveDatabase } from "./databases.js";
+import { resolveDatabase, resolveSchemaSpec } from "./databases.js";
 
 /** How a server instance behaves; the `serve` flags map one to one onto these. */
 export interface ServerOptions {
@@ -20,6 +20,10 @@ export interface ServerContext {
   readonly cwd: string;
   /** A tool's `database` argument → a connection URL, or a DATABASE_REFUSED error. */
   database(name: string): Promise<string>;
+  /** A schema spec (database name, project .sql file or directory, git ref) → what the sources module resolves. */
+  schemaSpec(spec: string): Promise<string>;
+  /** Tells the client the resource list changed (a plan was written). */
+  resourcesChanged(): void;
   /** A logging notification to the client (honours the level it set); passwords are redacted. */
   log(level: LoggingLevel, message: string, sessionId?: string): Promise<void>;
 }
@@ -32,6 +36,10 @@ export function createContext(server: McpServer, options: ServerOptions): Server
     allowUrls,
     cwd,
     database: (name) => resolveDatabase(name, { cwd, allowUrls }),
+    schemaSpec: (spec) => resolveSchemaSpec(spec, { cwd, allowUrls }),
+    resourcesChanged: () => {
+      if (server.isConnected()) server.sendResourceListChanged();
+    },
     log: async (level, message, sessionId) => {
       if (!server.isConnected()) return;
       await server.server

@@ -2,6 +2,8 @@ import { loadConfig, unexpandedVariable } from "../config.js";
 import { redact } from "../db/redact.js";
 import { resolveDatabaseUrl } from "../db/resolve.js";
 import { MigrateError } from "../errors.js";
+import { classifySpec } from "../sources/index.js";
+import { insideProject } from "./project-path.js";
 
 /** The name that always exists: MIGRATE_DATABASE_URL / DATABASE_URL, else the embedded server. */
 export const DEFAULT_DATABASE = "default";
@@ -46,6 +48,22 @@ export async function resolveDatabase(name: string, options: DatabaseResolverOpt
     `unknown database "${redact(trimmed).slice(0, 100)}"; use one of: ${namesOf(config.databases).join(", ")} ` +
       "(add others under databases: in migrate.config.yaml)",
   );
+}
+
+/**
+ * A schema spec for analyze and generate: a database name (as `resolveDatabase` accepts it), a .sql file or
+ * directory inside the project, `git:<ref>:<path>`, or a version when the config has `schema:`. Returns what
+ * the sources module should resolve; `default` becomes its URL.
+ */
+export async function resolveSchemaSpec(spec: string, options: DatabaseResolverOptions): Promise<string> {
+  const trimmed = spec.trim();
+  const config = await loadConfig(options.cwd);
+  // Configured names go through as names, so results are labelled "prod", not with its URL.
+  if (Object.hasOwn(config.databases, trimmed)) return trimmed;
+  if (trimmed === DEFAULT_DATABASE || URL_SCHEME.test(trimmed)) return resolveDatabase(trimmed, options);
+  const kind = classifySpec(trimmed, { cwd: options.cwd, config });
+  if (kind === "sql-file" || kind === "sql-dir") insideProject(options.cwd, trimmed);
+  return trimmed;
 }
 
 /** Every name a tool accepts, `default` first. */

@@ -22,8 +22,8 @@ export async function connectClient(options: ServerOptions = {}): Promise<Client
   return client;
 }
 
-/** A temporary working directory with a migrate.config.yaml naming the given databases. */
-export async function projectDir(databases: Record<string, string> = {}): Promise<string> {
+/** A temporary working directory with a migrate.config.yaml naming the given databases (plus `extra` YAML). */
+export async function projectDir(databases: Record<string, string> = {}, extra = ""): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "migrate-mcp-server-"));
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
   const lines = Object.entries(databases).map(([name, url]) => `  ${name}: "${url}"`);

@@ -1,11 +1,18 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ServerContext } from "../context.js";
 import type { ToolDefinition } from "../tool.js";
+import { analyzeSchemaDiffTool } from "./analyze-schema-diff.js";
+import { generateMigrationTool } from "./generate-migration.js";
 import { lintMigrationTool } from "./lint-migration.js";
 import { queryReadonlyTool } from "./query-readonly.js";
 
 /** Every tool this server offers, in the order of the migration phases. */
-export const TOOLS: readonly ToolDefinition[] = [lintMigrationTool, queryReadonlyTool];
+export const TOOLS: readonly ToolDefinition[] = [
+  analyzeSchemaDiffTool,
+  generateMigrationTool,
+  lintMigrationTool,
+  queryReadonlyTool,
+];
 
 /** Registers the tools; in read-only mode only those whose annotations say they change nothing. */
 export function registerTools(server: McpServer, context: ServerContext): void {

@@ -1,8 +1,9 @@
 import { stat } from "node:fs/promises";
-import { isAbsolute, relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { z } from "zod";
 import { MigrateError } from "../../errors.js";
 import { type LintFinding, lintPath, lintSql } from "../../lint/index.js";
+import { insideProject } from "../project-path.js";
 import { defineTool } from "../tool.js";
 
 export const lintMigrationInput = {
@@ -84,19 +85,9 @@ export const lintMigrationTool = defineTool({
   },
 });
 
-/**
- * Paths stay inside the project, and a file must be .sql: the linter quotes what it cannot parse, so any
- * other file would leak a piece of itself into the finding.
- */
+/** A project path to lint; a file must be .sql, or the linter's parse errors would quote any file. */
 async function projectPath(cwd: string, path: string): Promise<string> {
-  const absolute = resolve(cwd, path);
-  const inside = relative(cwd, absolute);
-  if (inside.startsWith("..") || isAbsolute(inside)) {
-    throw new MigrateError(
-      "USAGE",
-      `${path} is outside the project (${cwd}); lint files inside it, or pass sql`,
-    );
-  }
+  const absolute = insideProject(cwd, path);
   const info = await stat(absolute).catch(() => undefined);
   if (info?.isFile() && !absolute.endsWith(".sql")) {
     throw new MigrateError("USAGE", `${path} is not a .sql file; pass a .sql file, a directory, or sql`);
