@@ -24,6 +24,9 @@ export type ErrorCode =
   | "DATABASE_REFUSED"
   | "QUERY_REFUSED"
   | "QUERY_FAILED"
+  | "DRIFT_DETECTED"
+  | "WRONG_DATABASE"
+  | "REHEARSAL_REQUIRED"
   | "INTERNAL";
 
 const EXIT_ONE: ReadonlySet<ErrorCode> = new Set(["MIGRATION_FAILED", "VERIFY_FAILED", "LINT_FAILED"]);
