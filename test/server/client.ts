@@ -27,8 +27,8 @@ export async function projectDir(databases: Record<string, string> = {}, extra =
   const dir = await mkdtemp(join(tmpdir(), "migrate-mcp-server-"));
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
   const lines = Object.entries(databases).map(([name, url]) => `  ${name}: "${url}"`);
-  if (lines.length > 0)
-    await writeFile(join(dir, "migrate.config.yaml"), `databases:\n${lines.join("\n")}\n`);
+  const databasesYaml = lines.length > 0 ? `databases:\n${lines.join("\n")}\n` : "";
+  if (databasesYaml || extra) await writeFile(join(dir, "migrate.config.yaml"), databasesYaml + extra);
   return dir;
 }
 
