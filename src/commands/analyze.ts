@@ -12,8 +12,13 @@ export function registerAnalyzeCommand(program: Command, output: () => Output): 
     )
     .requiredOption("--target <spec>", "new schema, same kinds as --source")
     .option("--shadow <url>", "server for shadow databases that SQL sources are loaded into")
-    .action(async (options: { source: string; target: string; shadow?: string }) => {
-      const analysis = await analyzeMigration({ ...options, shadowUrl: options.shadow });
+    .option("--rename <hint>", "rename hint, e.g. public.orders.old=new (repeatable)", collect, [])
+    .action(async (options: { source: string; target: string; shadow?: string; rename: string[] }) => {
+      const analysis = await analyzeMigration({
+        ...options,
+        shadowUrl: options.shadow,
+        renames: options.rename,
+      });
       output().result(analysis, () => {
         const lines = [
           `source ${analysis.source.label}  ${analysis.source.fingerprint}`,
@@ -38,4 +43,8 @@ export function registerAnalyzeCommand(program: Command, output: () => Output): 
         return lines.join("\n");
       });
     });
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

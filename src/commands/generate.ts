@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { generateMigration } from "../migration/index.js";
 import type { Output } from "../output.js";
+import { collect } from "./analyze.js";
 
 interface GenerateFlags {
   source: string;
@@ -50,8 +51,4 @@ export function registerGenerateCommand(program: Command, output: () => Output):
           ].join("\n"),
       );
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

@@ -441,7 +441,7 @@ function addReplicaIdentity(ctx: DiffContext, plans: Map<string, Plan>, nodes: N
 
 /**
  * Relations and types share one namespace per schema (a table has a row type of its name), so a dropped
- * object must be gone before a different object takes its name.
+ * object must be gone before a different object takes its name; likewise a table's primary key.
  */
 function addNameCollisionEdges(
   ctx: DiffContext,
@@ -455,6 +455,19 @@ function addNameCollisionEdges(
       const list = drops.get(nameKey(id)) ?? [];
       list.push(id);
       drops.set(nameKey(id), list);
+    }
+  }
+  // A table has one primary key: a new one is added after the old one (whatever its name) is dropped.
+  for (const [id, plan] of plans) {
+    const created = ctx.target.objects[id];
+    if ((plan !== "create" && plan !== "recreate") || created?.kind !== "constraint") continue;
+    if (created.type !== "primary key") continue;
+    for (const [other, otherPlan] of plans) {
+      const dropped = ctx.source.objects[other];
+      if ((otherPlan === "drop" || otherPlan === "recreate") && dropped?.kind === "constraint") {
+        if (dropped.type === "primary key" && dropped.table === created.table)
+          edge(`drop|${other}`, `create|${id}`);
+      }
     }
   }
   for (const [id, plan] of plans) {

@@ -4,10 +4,13 @@ import { introspect } from "../catalog/introspect.js";
 import type { SchemaModel } from "../catalog/model.js";
 import { loadConfig } from "../config.js";
 import { withClient } from "../db/connect.js";
+import { resolveDatabaseUrl } from "../db/resolve.js";
 import type { Change } from "../diff/change.js";
 import { diffSchemas } from "../diff/diff.js";
+import { resolveRenames } from "../diff/renames.js";
 import type { SchemaState } from "../plan/plan.js";
 import { withSource } from "../sources/index.js";
+import { renameChanges, renamedSource } from "./renames.js";
 
 export interface SpecOptions {
   source: string;
@@ -15,6 +18,8 @@ export interface SpecOptions {
   cwd?: string;
   /** Server for shadow databases when a spec is SQL (`--shadow`). */
   shadowUrl?: string;
+  /** Rename hints (`--rename`), added to the config's `renames:`. */
+  renames?: string[];
 }
 
 export interface LoadedSchema {
@@ -53,10 +58,43 @@ export async function loadBoth(options: SpecOptions): Promise<[LoadedSchema, Loa
   return Promise.all([loadSchema(options.source, options), loadSchema(options.target, options)]);
 }
 
+export interface PlannedChanges {
+  forward: Change[];
+  rollback: Change[];
+}
+
+/**
+ * Forward and rollback changes between two loaded schemas. Declared renames run first (and are undone
+ * last); the diff then starts from the source as it looks after them.
+ */
+export async function planChanges(
+  source: LoadedSchema,
+  target: LoadedSchema,
+  hints: string[],
+  options: { cwd?: string; shadowUrl?: string },
+): Promise<PlannedChanges> {
+  const renames = resolveRenames(hints, source.model, target.model);
+  if (renames.length === 0) {
+    return {
+      forward: diffSchemas(source.model, target.model),
+      rollback: diffSchemas(target.model, source.model),
+    };
+  }
+  const config = await loadConfig(options.cwd);
+  const server = options.shadowUrl ?? config.shadow ?? (await resolveDatabaseUrl());
+  const renamed = await renamedSource(source, renames, server);
+  return {
+    forward: [...renameChanges(renames, "forward"), ...diffSchemas(renamed.model, target.model)],
+    rollback: [...diffSchemas(target.model, renamed.model), ...renameChanges(renames, "rollback")],
+  };
+}
+
 /** The typed changes from source to target, grouped counts, and which of them destroy data. */
 export async function analyzeMigration(options: SpecOptions): Promise<Analysis> {
   const [source, target] = await loadBoth(options);
-  const changes = diffSchemas(source.model, target.model);
+  const config = await loadConfig(options.cwd);
+  const hints = [...(options.renames ?? []), ...config.renames];
+  const changes = (await planChanges(source, target, hints, options)).forward;
   return {
     source: source.state,
     target: target.state,

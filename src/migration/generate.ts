@@ -1,13 +1,12 @@
 import { basename, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import type { Change } from "../diff/change.js";
-import { diffSchemas } from "../diff/diff.js";
 import { MigrateError } from "../errors.js";
 import { writePlanDirectory } from "../plan/files.js";
 import { buildPlan, type MigrationPlan, type PlanOptions } from "../plan/plan.js";
-import { loadBoth, type SpecOptions } from "./analyze.js";
+import { loadBoth, planChanges, type SpecOptions } from "./analyze.js";
 
-export interface GenerateOptions extends SpecOptions, Partial<PlanOptions> {
+export interface GenerateOptions extends SpecOptions, Partial<Omit<PlanOptions, "renames">> {
   /** Plan directory; default `<plansDir or migrations>/<timestamp>_<slug>`. */
   out?: string;
   name?: string;
@@ -31,8 +30,7 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
     renames: [...(options.renames ?? []), ...config.renames],
   };
   const [source, target] = await loadBoth({ ...options, cwd });
-  const forward = diffSchemas(source.model, target.model);
-  const rollback = diffSchemas(target.model, source.model);
+  const { forward, rollback } = await planChanges(source, target, planOptions.renames, { ...options, cwd });
   if (!planOptions.allowDestructive) refuseDestructive(forward);
 
   const now = options.now ?? new Date();

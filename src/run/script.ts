@@ -9,16 +9,21 @@ import { splitStatements } from "../sql/parse.js";
  * On failure an open transaction is rolled back and the error names the script line.
  */
 export async function runScript(client: DbClient, script: string, fileName = "script.sql"): Promise<void> {
-  for (const statement of await splitStatements(script, fileName)) {
-    try {
-      await client.query(statement.sql);
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw new MigrateError(
-        "MIGRATION_FAILED",
-        `${fileName}:${statement.line}: ${redact((error as Error).message)}`,
-        { cause: error },
-      );
+  try {
+    for (const statement of await splitStatements(script, fileName)) {
+      try {
+        await client.query(statement.sql);
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw new MigrateError(
+          "MIGRATION_FAILED",
+          `${fileName}:${statement.line}: ${redact((error as Error).message)}`,
+          { cause: error },
+        );
+      }
     }
+  } finally {
+    // The script's SET lines (search_path, …) belong to the script, as they would to a psql session.
+    await client.query("RESET ALL").catch(() => {});
   }
 }

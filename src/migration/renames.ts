@@ -1,0 +1,67 @@
+import { catalogDigest } from "../catalog/digest.js";
+import { fingerprint } from "../catalog/fingerprint.js";
+import { introspect } from "../catalog/introspect.js";
+import type { SchemaModel } from "../catalog/model.js";
+import { withClient } from "../db/connect.js";
+import type { Change } from "../diff/change.js";
+import { diffSchemas } from "../diff/diff.js";
+import { type Rename, renameStatements, reverseRenameStatements } from "../diff/renames.js";
+import { renderScript } from "../plan/script.js";
+import { stepsFromChanges } from "../plan/step.js";
+import { runScript } from "../run/script.js";
+import { createShadowDatabase, DEFAULT_SHADOW_PREFIX } from "../sources/shadow.js";
+import type { LoadedSchema } from "./analyze.js";
+
+/**
+ * The source schema as it looks after the declared renames, learnt the only trustworthy way: rebuild the
+ * source in a shadow database, run the renames there, and read the catalog back. PostgreSQL itself then
+ * rewrites every view, default and constraint that mentions a renamed name.
+ */
+export async function renamedSource(
+  source: LoadedSchema,
+  renames: Rename[],
+  shadowServer: string,
+): Promise<LoadedSchema> {
+  const shadow = await createShadowDatabase(shadowServer, DEFAULT_SHADOW_PREFIX, "rename hints");
+  try {
+    return await withClient(shadow.url, async (client) => {
+      const empty = await introspect(client);
+      const rebuild = stepsFromChanges(diffSchemas(empty, source.model));
+      await runScript(
+        client,
+        renderScript({ title: "rebuild source", lines: [] }, rebuild),
+        "rebuild-source.sql",
+      );
+      await runScript(
+        client,
+        renderScript({ title: "renames", lines: [] }, renameSteps(renames)),
+        "renames.sql",
+      );
+      const model: SchemaModel = await introspect(client);
+      return {
+        model,
+        state: { ...source.state, fingerprint: fingerprint(model), digest: await catalogDigest(client) },
+      };
+    });
+  } finally {
+    await shadow.drop();
+  }
+}
+
+function renameSteps(renames: Rename[]) {
+  return stepsFromChanges(renameChanges(renames, "forward"));
+}
+
+/** One change per rename, so each is its own step in the plan. */
+export function renameChanges(renames: Rename[], direction: "forward" | "rollback"): Change[] {
+  const statements = direction === "forward" ? renameStatements(renames) : reverseRenameStatements(renames);
+  const ordered = direction === "forward" ? renames : [...renames].reverse();
+  return ordered.map((rename, i) => ({
+    objectId: `rename:${rename.hint}`,
+    kind: rename.kind === "table" ? "table" : "column",
+    action: "alter",
+    summary: direction === "forward" ? `rename ${rename.hint}` : `undo rename ${rename.hint}`,
+    statements: [statements[i]!],
+    destructive: false,
+  }));
+}
