@@ -1,0 +1,1 @@
+-- covers: empty schema, tables, enums, sequences, constraints, indexes, views; everything is created from nothing

@@ -1,0 +1,1 @@
+-- empty: every object of a.sql is gone

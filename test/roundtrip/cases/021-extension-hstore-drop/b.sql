@@ -1,0 +1,1 @@
+CREATE TABLE products (id integer PRIMARY KEY, name text NOT NULL);

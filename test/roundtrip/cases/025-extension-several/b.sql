@@ -1,0 +1,5 @@
+CREATE EXTENSION pg_trgm;
+CREATE EXTENSION citext;
+CREATE EXTENSION btree_gist;
+
+CREATE TABLE t (id integer PRIMARY KEY);

@@ -1,0 +1,3 @@
+CREATE TYPE ticket_state AS ENUM ('open', 'in_progress', 'closed');
+
+CREATE TABLE tickets (id integer PRIMARY KEY, title text NOT NULL, state ticket_state NOT NULL DEFAULT 'open');

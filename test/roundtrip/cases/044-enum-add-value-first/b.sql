@@ -1,0 +1,1 @@
+CREATE TYPE level AS ENUM ('debug', 'info', 'warning', 'error');

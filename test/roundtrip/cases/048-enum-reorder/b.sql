@@ -1,0 +1,3 @@
+CREATE TYPE severity AS ENUM ('low', 'medium', 'high');
+
+CREATE TABLE alerts (id integer PRIMARY KEY, severity severity NOT NULL);

@@ -1,0 +1,7 @@
+-- covers: enums, columns; an enum used by an array column and by a function argument gains a value
+CREATE TYPE permission AS ENUM ('read', 'write');
+
+CREATE TABLE grants (id integer PRIMARY KEY, permissions permission[] NOT NULL DEFAULT '{read}');
+
+CREATE FUNCTION can(p permission[], wanted permission) RETURNS boolean LANGUAGE sql IMMUTABLE
+AS $$ SELECT wanted = ANY (p) $$;

@@ -1,0 +1,1 @@
+CREATE TABLE discounts (id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+-- empty: the type and the function are dropped

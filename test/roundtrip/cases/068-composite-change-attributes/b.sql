@@ -1,0 +1,1 @@
+CREATE TYPE dimensions AS (width numeric, height numeric, unit text);

@@ -1,0 +1,1 @@
+CREATE TABLE events (name text NOT NULL, id serial NOT NULL, seq bigserial);

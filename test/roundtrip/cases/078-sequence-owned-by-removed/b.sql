@@ -1,0 +1,3 @@
+CREATE TABLE items (id integer PRIMARY KEY, name text);
+
+CREATE SEQUENCE items_id_seq AS integer;

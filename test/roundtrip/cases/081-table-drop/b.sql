@@ -1,0 +1,1 @@
+CREATE TABLE tags (id integer PRIMARY KEY);

@@ -1,0 +1,3 @@
+CREATE TABLE ledger (id integer PRIMARY KEY, amount numeric NOT NULL);
+
+ALTER TABLE ledger REPLICA IDENTITY FULL;

@@ -1,0 +1,4 @@
+-- covers: partitioned tables (LIST), partitions; a DEFAULT partition is added
+CREATE TABLE orders (id bigint NOT NULL, channel text NOT NULL) PARTITION BY LIST (channel);
+
+CREATE TABLE orders_web PARTITION OF orders FOR VALUES IN ('web');

@@ -1,0 +1,7 @@
+CREATE TABLE sales (sold_on date NOT NULL, region text NOT NULL, amount numeric) PARTITION BY RANGE (sold_on);
+
+CREATE TABLE sales_2025 PARTITION OF sales FOR VALUES FROM ('2025-01-01') TO ('2026-01-01') PARTITION BY LIST (region);
+
+CREATE TABLE sales_2025_north PARTITION OF sales_2025 FOR VALUES IN ('north');
+CREATE TABLE sales_2025_south PARTITION OF sales_2025 FOR VALUES IN ('south');
+CREATE TABLE sales_2025_rest PARTITION OF sales_2025 DEFAULT;

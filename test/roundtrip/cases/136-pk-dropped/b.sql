@@ -1,0 +1,1 @@
+CREATE TABLE raw_events (id bigint NOT NULL, body text);

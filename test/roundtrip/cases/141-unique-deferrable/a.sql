@@ -1,0 +1,2 @@
+-- covers: constraints (unique); a UNIQUE constraint becomes DEFERRABLE INITIALLY DEFERRED
+CREATE TABLE playlist_items (playlist_id integer NOT NULL, position integer NOT NULL, song text, UNIQUE (playlist_id, position));

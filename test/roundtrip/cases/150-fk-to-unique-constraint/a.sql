@@ -1,0 +1,4 @@
+-- covers: constraints (foreign key, unique); an FK referencing a UNIQUE constraint (not the primary key) is added
+CREATE TABLE countries (id integer PRIMARY KEY, iso_code char(2) NOT NULL CONSTRAINT countries_iso_key UNIQUE);
+
+CREATE TABLE cities (id integer PRIMARY KEY, country_code char(2) NOT NULL);

@@ -1,0 +1,10 @@
+CREATE EXTENSION btree_gist;
+
+CREATE TABLE shifts (
+  id integer PRIMARY KEY,
+  worker_id integer NOT NULL,
+  during tsrange NOT NULL,
+  cancelled boolean NOT NULL DEFAULT false,
+  CONSTRAINT shifts_no_overlap EXCLUDE USING gist (worker_id WITH =, during WITH &&) WHERE (NOT cancelled)
+    DEFERRABLE INITIALLY IMMEDIATE
+);

@@ -1,0 +1,7 @@
+CREATE TABLE hits (site text NOT NULL, at date NOT NULL, path text) PARTITION BY RANGE (at);
+
+CREATE TABLE hits_2025 PARTITION OF hits FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+
+CREATE INDEX hits_site_idx ON hits (site, path);
+
+CREATE UNIQUE INDEX hits_site_at_path_key ON hits (site, at, path);

@@ -1,0 +1,6 @@
+-- covers: materialized views, indexes; a materialized view with an index is dropped
+CREATE TABLE sales (id integer PRIMARY KEY, region text NOT NULL, amount numeric NOT NULL);
+
+CREATE MATERIALIZED VIEW sales_by_region AS SELECT region, sum(amount) AS total FROM sales GROUP BY region;
+
+CREATE INDEX sales_by_region_total ON sales_by_region (total);

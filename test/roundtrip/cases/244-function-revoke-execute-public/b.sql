@@ -1,0 +1,10 @@
+CREATE TABLE t (id integer PRIMARY KEY);
+
+CREATE FUNCTION dangerous_reset() RETURNS void LANGUAGE sql AS $$ DELETE FROM t $$;
+REVOKE EXECUTE ON FUNCTION dangerous_reset() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dangerous_reset() TO migrate_mcp_test_role;
+
+CREATE PROCEDURE rebuild() LANGUAGE sql AS $$ DELETE FROM t $$;
+REVOKE EXECUTE ON PROCEDURE rebuild() FROM PUBLIC;
+
+CREATE FUNCTION harmless() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;

@@ -1,0 +1,8 @@
+-- covers: privileges (WITH GRANT OPTION); plain grants become grants WITH GRANT OPTION and one loses the option
+CREATE TABLE catalog (id integer PRIMARY KEY, name text);
+
+CREATE FUNCTION catalog_size() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM catalog $$;
+
+GRANT SELECT ON catalog TO migrate_mcp_test_role;
+GRANT UPDATE ON catalog TO migrate_mcp_test_role2 WITH GRANT OPTION;
+GRANT EXECUTE ON FUNCTION catalog_size() TO migrate_mcp_test_role;

@@ -1,0 +1,11 @@
+CREATE TYPE kind AS ENUM ('a', 'b');
+
+CREATE SEQUENCE s;
+
+CREATE TABLE t (id integer PRIMARY KEY, k kind);
+
+CREATE INDEX t_k_idx ON t (k);
+
+CREATE VIEW v AS SELECT id FROM t;
+
+CREATE FUNCTION f() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;

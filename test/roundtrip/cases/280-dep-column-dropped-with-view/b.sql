@@ -1,0 +1,3 @@
+CREATE TABLE users (id integer PRIMARY KEY, name text NOT NULL);
+
+CREATE VIEW user_names AS SELECT id, name FROM users;
