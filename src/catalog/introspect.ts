@@ -83,10 +83,19 @@ export async function introspect(client: DbClient): Promise<SchemaModel> {
       }
     }
     attachColumns(objects);
+    const casts = await client.query<{ pair: string }>(
+      `SELECT format_type(castsource, NULL) || '=>' || format_type(casttarget, NULL) AS pair
+         FROM pg_cast WHERE castmethod = 'b' ORDER BY 1`,
+    );
     const dependencies = (await client.query<DependencyRow>(dependenciesQuery)).rows;
     attachDependencies(objects, dependencies);
     await client.query("COMMIT");
-    return { serverVersion: version, objects: sortedById(objects), stats };
+    return {
+      serverVersion: version,
+      binaryCoercible: casts.rows.map((r) => r.pair),
+      objects: sortedById(objects),
+      stats,
+    };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

@@ -163,6 +163,8 @@ export interface ColumnObj extends Base {
   identity: IdentityKind;
   identityOptions: IdentityOptions | null;
   generated: string | null;
+  /** The default calls a volatile function (pg_proc.provolatile), so adding the column rewrites the table. */
+  defaultVolatile: boolean;
   /** Column exists only because a parent declares it (inheritance or partition); never created separately. */
   inherited: boolean;
   grants: Privileges;
@@ -280,6 +282,8 @@ export interface TableStats {
 
 export interface SchemaModel {
   serverVersion: number;
+  /** Casts PostgreSQL performs without touching data (pg_cast.castmethod = 'b'), as "from=>to" type names. */
+  binaryCoercible: string[];
   /** Every object by id. */
   objects: Record<string, DbObject>;
   /** Size estimates by table id, from pg_class; not part of the fingerprint. */

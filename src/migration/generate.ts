@@ -4,6 +4,7 @@ import type { Change } from "../diff/change.js";
 import { MigrateError } from "../errors.js";
 import { writePlanDirectory } from "../plan/files.js";
 import { buildPlan, type MigrationPlan, type PlanOptions } from "../plan/plan.js";
+import { DEFAULT_LOCK_TIMEOUT_MS } from "../plan/step.js";
 import { loadBoth, planChanges, type SpecOptions } from "./analyze.js";
 
 export interface GenerateOptions extends SpecOptions, Partial<Omit<PlanOptions, "renames">> {
@@ -28,6 +29,7 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
     allowDestructive: options.allowDestructive ?? false,
     downtimeAllowed: options.downtimeAllowed ?? false,
     renames: [...(options.renames ?? []), ...config.renames],
+    lockTimeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
   };
   const [source, target] = await loadBoth({ ...options, cwd });
   const { forward, rollback } = await planChanges(source, target, planOptions.renames, { ...options, cwd });

@@ -6,8 +6,8 @@ import { withClient } from "../db/connect.js";
 import type { Change } from "../diff/change.js";
 import { diffSchemas } from "../diff/diff.js";
 import { type Rename, renameStatements, reverseRenameStatements } from "../diff/renames.js";
+import { planSteps } from "../plan/online.js";
 import { renderScript } from "../plan/script.js";
-import { stepsFromChanges } from "../plan/step.js";
 import { runScript } from "../run/script.js";
 import { createShadowDatabase, DEFAULT_SHADOW_PREFIX } from "../sources/shadow.js";
 import type { LoadedSchema } from "./analyze.js";
@@ -26,7 +26,8 @@ export async function renamedSource(
   try {
     return await withClient(shadow.url, async (client) => {
       const empty = await introspect(client);
-      const rebuild = stepsFromChanges(diffSchemas(empty, source.model));
+      const simple = { downtimeAllowed: true, source: empty, target: source.model };
+      const rebuild = planSteps(diffSchemas(empty, source.model), simple);
       await runScript(
         client,
         renderScript({ title: "rebuild source", lines: [] }, rebuild),
@@ -34,7 +35,7 @@ export async function renamedSource(
       );
       await runScript(
         client,
-        renderScript({ title: "renames", lines: [] }, renameSteps(renames)),
+        renderScript({ title: "renames", lines: [] }, renameSteps(renames, source.model)),
         "renames.sql",
       );
       const model: SchemaModel = await introspect(client);
@@ -48,8 +49,12 @@ export async function renamedSource(
   }
 }
 
-function renameSteps(renames: Rename[]) {
-  return stepsFromChanges(renameChanges(renames, "forward"));
+function renameSteps(renames: Rename[], model: SchemaModel) {
+  return planSteps(renameChanges(renames, "forward"), {
+    downtimeAllowed: true,
+    source: model,
+    target: model,
+  });
 }
 
 /** One change per rename, so each is its own step in the plan. */

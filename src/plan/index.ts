@@ -1,4 +1,5 @@
 export { PLAN_FILES, writePlanDirectory } from "./files.js";
+export { planSteps } from "./online.js";
 export {
   buildPlan,
   type MigrationPlan,
@@ -17,5 +18,4 @@ export {
   type LockLevel,
   type Phase,
   type Step,
-  stepsFromChanges,
 } from "./step.js";

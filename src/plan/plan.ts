@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { canonical } from "../catalog/fingerprint.js";
 import type { SchemaModel } from "../catalog/model.js";
 import type { Change } from "../diff/change.js";
+import { planSteps } from "./online.js";
 import { renderScript } from "./script.js";
-import { type Step, stepsFromChanges } from "./step.js";
+import { DEFAULT_LOCK_TIMEOUT_MS, type Step } from "./step.js";
 import { renderVerifyScript } from "./verify-script.js";
 
 export interface SchemaState {
@@ -19,6 +20,8 @@ export interface PlanOptions {
   allowDestructive: boolean;
   downtimeAllowed: boolean;
   renames: string[];
+  /** lock_timeout for every step that locks an existing table (default 2 s); the executor retries on timeout. */
+  lockTimeoutMs?: number;
 }
 
 /** A step as plan.yaml records it: everything the executor needs, plus the hash of its SQL. */
@@ -58,14 +61,31 @@ export function buildPlan(input: {
   rollback: Change[];
   models: { source: SchemaModel; target: SchemaModel };
 }): MigrationPlan {
-  const forwardSteps = stepsFromChanges(input.forward);
-  const rollbackSteps = stepsFromChanges(input.rollback);
+  const online = {
+    downtimeAllowed: input.options.downtimeAllowed,
+    lockTimeoutMs: input.options.lockTimeoutMs,
+  };
+  const forwardSteps = planSteps(input.forward, {
+    ...online,
+    source: input.models.source,
+    target: input.models.target,
+  });
+  const rollbackSteps = planSteps(input.rollback, {
+    ...online,
+    source: input.models.target,
+    target: input.models.source,
+  });
   const header = (title: string, from: SchemaState, to: SchemaState) => ({
     title,
     lines: [
       `plan ${input.name}: ${from.fingerprint} -> ${to.fingerprint}`,
       "run with: psql -v ON_ERROR_STOP=1 -f <this file>",
     ],
+    // Without downtime, DDL must give up quickly rather than queue behind a long transaction and block
+    // everyone queued behind it; a step that times out is retried (by apply) or rerun (by hand).
+    lockTimeoutMs: input.options.downtimeAllowed
+      ? null
+      : (input.options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS),
   });
   return {
     ...input,

@@ -50,6 +50,7 @@ const planSchema = z.object({
     allowDestructive: z.boolean(),
     downtimeAllowed: z.boolean(),
     renames: z.array(z.string()),
+    lockTimeoutMs: z.number().int().nonnegative().optional(),
   }),
   files: z.record(z.string(), z.string()),
   steps: z.array(stepSchema),

@@ -3,6 +3,7 @@ import type { Step } from "./step.js";
 export interface ScriptHeader {
   title: string;
   lines: string[];
+  lockTimeoutMs?: number | null;
 }
 
 /**

@@ -62,27 +62,3 @@ export interface Step {
 }
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 2000;
-
-/** Steps for the changes that run SQL, numbered in order: 001, 002, … */
-export function stepsFromChanges(changes: Change[]): Step[] {
-  return changes
-    .filter((change) => change.statements.length > 0)
-    .map((change, index) => ({
-      id: String(index + 1).padStart(3, "0"),
-      summary: change.summary,
-      objectId: change.objectId,
-      kind: change.kind,
-      action: change.action,
-      phase: change.action === "drop" ? "contract" : "expand",
-      statements: change.statements,
-      backfill: null,
-      verify: null,
-      lockLevel: "ACCESS EXCLUSIVE",
-      lockTimeoutMs: DEFAULT_LOCK_TIMEOUT_MS,
-      statementTimeoutMs: null,
-      hazards: [],
-      estimate: null,
-      destructive: change.destructive,
-      transactional: change.statements.every((s) => s.transactional),
-    }));
-}

@@ -107,7 +107,7 @@ export async function assertRoundTrip(oldSql: string, newSql: string): Promise<R
       name: "roundtrip",
       source: state(before, "old"),
       target: state(target, "new"),
-      options: { allowDestructive: true, downtimeAllowed: false, renames: [] },
+      options: { allowDestructive: true, downtimeAllowed: false, renames: [], lockTimeoutMs: 2000 },
       forward: diffSchemas(before.model, target.model),
       rollback: diffSchemas(target.model, before.model),
       models: { source: before.model, target: target.model },

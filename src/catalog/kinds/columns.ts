@@ -18,6 +18,8 @@ SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_class"
        a.attnotnull AS not_null,
        CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
        CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
+       EXISTS (SELECT 1 FROM regexp_matches(ad.adbin::text, ':funcid (d+)', 'g') f
+                 JOIN pg_proc p ON p.oid = f[1]::oid WHERE p.provolatile = 'v') AS default_volatile,
        a.attidentity AS identity_kind,
        (SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text, 'min', s.seqmin::text,
                  'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
@@ -42,6 +44,7 @@ interface ColumnRow {
   not_null: boolean;
   default: string | null;
   generated: string | null;
+  default_volatile: boolean;
   identity_kind: string;
   identity_options: IdentityOptions | null;
   inherited: boolean;
@@ -65,6 +68,7 @@ export function toColumn(row: ColumnRow): ColumnObj {
     identity: row.identity_kind === "a" ? "always" : row.identity_kind === "d" ? "by default" : null,
     identityOptions: row.identity_options,
     generated: row.generated,
+    defaultVolatile: row.default_volatile,
     inherited: row.inherited,
     comment: row.comment,
     grants: row.grants,

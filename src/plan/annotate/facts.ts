@@ -1,0 +1,165 @@
+import type { Constraint } from "libpg-query";
+import type { ColumnObj, ConstraintObj, DbObject, SchemaModel, TableStats } from "../../catalog/model.js";
+import { quoteIdent } from "../../db/quote.js";
+import { notNullCheckColumn, type RelationRef, relationOf } from "../../lint/nodes.js";
+import { statementTrees } from "./parse.js";
+
+/** Objects of one model grouped the way the annotator looks them up. */
+class ModelIndex {
+  readonly columns = new Map<string, Map<string, ColumnObj>>();
+  readonly constraints = new Map<string, ConstraintObj[]>();
+  readonly tablesByName = new Map<string, string>();
+  readonly names = new Set<string>();
+  readonly policyTables = new Set<string>();
+
+  constructor(readonly model: SchemaModel) {
+    for (const object of Object.values(model.objects)) this.add(object);
+  }
+
+  private add(object: DbObject): void {
+    if ("schema" in object && "name" in object)
+      this.names.add(`${object.kind}:${object.schema}.${object.name}`);
+    if (object.kind === "table") this.tablesByName.set(`${object.schema}.${object.name}`, object.id);
+    if (object.kind === "schema") this.names.add(`schema:${object.name}`);
+    if (object.kind === "policy") this.policyTables.add(object.table);
+    if (object.kind === "column") {
+      const columns = this.columns.get(object.table) ?? new Map<string, ColumnObj>();
+      columns.set(object.name, object);
+      this.columns.set(object.table, columns);
+    }
+    if (object.kind === "constraint") {
+      this.constraints.set(object.table, [...(this.constraints.get(object.table) ?? []), object]);
+    }
+  }
+}
+
+const parsed = new WeakMap<ConstraintObj, Constraint | null>();
+
+/** A model constraint as the parser sees it, so its parts are read from a tree, not from text. */
+function parsedConstraint(constraint: ConstraintObj): Constraint | undefined {
+  if (!parsed.has(constraint)) parsed.set(constraint, parseConstraint(constraint) ?? null);
+  return parsed.get(constraint) ?? undefined;
+}
+
+function parseConstraint(constraint: ConstraintObj): Constraint | undefined {
+  const sql = `ALTER TABLE ${constraint.tableSql} ADD CONSTRAINT ${quoteIdent(constraint.name)} ${constraint.definition}`;
+  const tree = statementTrees(sql, `constraint ${constraint.name} on ${constraint.tableSql}`)[0];
+  const command = tree && "AlterTableStmt" in tree ? tree.AlterTableStmt.cmds?.[0] : undefined;
+  const def = command && "AlterTableCmd" in command ? command.AlterTableCmd.def : undefined;
+  return def && "Constraint" in def ? def.Constraint : undefined;
+}
+
+/**
+ * Catalog facts from the source model (the database before the plan) and the target model (after it):
+ * table sizes, columns, constraints, policies, binary-coercible casts. Everything the annotator decides
+ * beyond the parse tree comes from here, so it reflects what PostgreSQL reported, not what SQL text says.
+ */
+export class ModelFacts {
+  private readonly source: ModelIndex;
+  private readonly target: ModelIndex;
+  readonly binaryCoercible: ReadonlySet<string>;
+
+  constructor(source: SchemaModel, target: SchemaModel) {
+    this.source = new ModelIndex(source);
+    this.target = new ModelIndex(target);
+    this.binaryCoercible = new Set(source.binaryCoercible);
+  }
+
+  stats(tableId: string): TableStats | undefined {
+    return this.source.model.stats[tableId];
+  }
+
+  sourceColumn(tableId: string | null, column: string): ColumnObj | undefined {
+    return tableId === null ? undefined : this.source.columns.get(tableId)?.get(column);
+  }
+
+  /** The column as the target model has it, on the table that has this name after the plan. */
+  targetColumn(table: { schema: string; name: string }, column: string): ColumnObj | undefined {
+    const tableId = this.target.tablesByName.get(`${table.schema}.${table.name}`);
+    return tableId === undefined ? undefined : this.target.columns.get(tableId)?.get(column);
+  }
+
+  /** Whether the target model has a relation (table, view, …) or schema by this name. */
+  targetHas(kind: DbObject["kind"], schema: string, name?: string): boolean {
+    return this.target.names.has(name === undefined ? `${kind}:${schema}` : `${kind}:${schema}.${name}`);
+  }
+
+  sourceHas(kind: DbObject["kind"], schema: string, name?: string): boolean {
+    return this.source.names.has(name === undefined ? `${kind}:${schema}` : `${kind}:${schema}.${name}`);
+  }
+
+  hasPolicy(tableId: string | null): boolean {
+    return tableId !== null && this.source.policyTables.has(tableId);
+  }
+
+  /** Columns with a validated CHECK (col IS NOT NULL), which lets SET NOT NULL skip its scan. */
+  notNullChecks(tableId: string | null): Set<string> {
+    const checks = tableId === null ? [] : (this.source.constraints.get(tableId) ?? []);
+    return new Set(
+      checks
+        .filter((check) => check.type === "check" && check.validated)
+        .flatMap((check) => {
+          const column = notNullCheckColumn(parsedConstraint(check)?.raw_expr);
+          return column === undefined ? [] : [column];
+        }),
+    );
+  }
+
+  /** The column a source constraint checks for NOT NULL, for a NOT VALID check the plan validates. */
+  notNullCheckOf(tableId: string | null, name: string): string | undefined {
+    const check = this.sourceConstraint(tableId, name);
+    return check?.type === "check" ? notNullCheckColumn(parsedConstraint(check)?.raw_expr) : undefined;
+  }
+
+  /** The table a source foreign key references. */
+  referencedBy(tableId: string | null, name: string): RelationRef | undefined {
+    const key = this.sourceConstraint(tableId, name);
+    const pktable = key?.type === "foreign key" ? parsedConstraint(key)?.pktable : undefined;
+    return pktable ? relationOf(pktable) : undefined;
+  }
+
+  /**
+   * Tables tied to this one by a foreign key in either direction: dropping the table drops those keys,
+   * which locks the other table too.
+   */
+  foreignKeyNeighbours(tableId: string | null): RelationRef[] {
+    if (tableId === null) return [];
+    const neighbours: RelationRef[] = [];
+    for (const [owner, constraints] of this.source.constraints) {
+      for (const key of constraints.filter((constraint) => constraint.type === "foreign key")) {
+        const pktable = parsedConstraint(key)?.pktable;
+        if (!pktable) continue;
+        const referenced = relationOf(pktable);
+        const ownerTable = this.source.model.objects[owner];
+        if (owner === tableId) neighbours.push(referenced);
+        else if (ownerTable?.kind === "table" && this.isTable(referenced, tableId)) {
+          neighbours.push({ schema: ownerTable.schema, name: ownerTable.name });
+        }
+      }
+    }
+    return neighbours;
+  }
+
+  /** Source tables with a column of this domain: ALTER DOMAIN checks all of them. */
+  tablesUsingType(typeSql: string): RelationRef[] {
+    const tables = new Map<string, RelationRef>();
+    for (const [tableId, columns] of this.source.columns) {
+      const table = this.source.model.objects[tableId];
+      if (table?.kind !== "table") continue;
+      if ([...columns.values()].some((column) => column.type === typeSql)) {
+        tables.set(tableId, { schema: table.schema, name: table.name });
+      }
+    }
+    return [...tables.values()];
+  }
+
+  private isTable(ref: RelationRef, tableId: string): boolean {
+    const table = this.source.model.objects[tableId];
+    return table?.kind === "table" && table.name === ref.name && (ref.schema ?? "public") === table.schema;
+  }
+
+  private sourceConstraint(tableId: string | null, name: string): ConstraintObj | undefined {
+    if (tableId === null) return undefined;
+    return this.source.constraints.get(tableId)?.find((constraint) => constraint.name === name);
+  }
+}

@@ -1,0 +1,252 @@
+import type { ColumnObj, ConstraintObj, IndexObj, SchemaModel, TableObj } from "../catalog/model.js";
+import { quoteIdent } from "../db/quote.js";
+import type { Change, Statement } from "../diff/change.js";
+import { stmt } from "../diff/change.js";
+import { columnDefinition } from "../diff/sql/columns.js";
+import { DEFAULT_LOCK_TIMEOUT_MS, type Phase, type Step } from "./step.js";
+
+export interface OnlineOptions {
+  source: SchemaModel;
+  target: SchemaModel;
+  /** true: the simple blocking forms; false: the online rewrites below. */
+  downtimeAllowed: boolean;
+  lockTimeoutMs?: number;
+  batchSize?: number;
+}
+
+type Draft = Pick<Step, "phase" | "statements" | "backfill"> & { summary: string };
+
+const DEFAULT_BATCH_SIZE = 5000;
+
+/**
+ * Turns ordered changes into steps. With downtime allowed each change is one step in its simple form.
+ * Otherwise changes that would block traffic on an existing table are rewritten into steps that take only
+ * brief locks: concurrent index builds and drops, constraints added NOT VALID then validated, unique and
+ * primary keys over a concurrently built index, SET NOT NULL through a validated CHECK, and columns with a
+ * volatile default added empty and backfilled in batches.
+ */
+export function planSteps(changes: Change[], options: OnlineOptions): Step[] {
+  const steps: Step[] = [];
+  for (const change of changes) {
+    if (change.statements.length === 0) continue;
+    const drafts = options.downtimeAllowed ? null : onlineDrafts(change, options);
+    for (const draft of drafts ?? [simpleDraft(change)]) {
+      steps.push({
+        id: String(steps.length + 1).padStart(3, "0"),
+        summary: draft.summary,
+        objectId: change.objectId,
+        kind: change.kind,
+        action: change.action,
+        phase: draft.phase,
+        statements: draft.statements,
+        backfill: draft.backfill,
+        verify: null,
+        lockLevel: "ACCESS EXCLUSIVE",
+        lockTimeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+        statementTimeoutMs: null,
+        hazards: [],
+        estimate: null,
+        destructive: change.destructive && draft.phase !== "backfill",
+        transactional: draft.statements.every((s) => s.transactional),
+      });
+    }
+  }
+  return steps;
+}
+
+function simpleDraft(change: Change): Draft {
+  return {
+    summary: change.summary,
+    phase: change.action === "drop" ? "contract" : "expand",
+    statements: change.statements,
+    backfill: null,
+  };
+}
+
+const draft = (
+  summary: string,
+  phase: Phase,
+  statements: Statement[],
+  backfill: Step["backfill"] = null,
+): Draft => ({
+  summary,
+  phase,
+  statements,
+  backfill,
+});
+
+function existingTable(options: OnlineOptions, tableId: string): TableObj | undefined {
+  const before = options.source.objects[tableId];
+  const after = options.target.objects[tableId];
+  return before?.kind === "table" && after?.kind === "table" ? after : undefined;
+}
+
+/** Online steps for a change, or null when its simple form is already harmless. */
+function onlineDrafts(change: Change, options: OnlineOptions): Draft[] | null {
+  const after = options.target.objects[change.objectId];
+  const before = options.source.objects[change.objectId];
+  if (change.kind === "index" && change.action === "create" && after?.kind === "index") {
+    return indexCreate(change, after, options);
+  }
+  if (change.kind === "index" && change.action === "drop" && before?.kind === "index") {
+    const table = existingTable(options, before.table);
+    if (!table || table.partitionKey) return null;
+    return [
+      draft(change.summary, "contract", [stmt(`DROP INDEX CONCURRENTLY IF EXISTS ${before.sqlName}`, false)]),
+    ];
+  }
+  if (change.kind === "constraint" && change.action === "create" && after?.kind === "constraint") {
+    return constraintCreate(change, after, options);
+  }
+  if (change.kind === "column" && change.action === "create" && after?.kind === "column") {
+    return columnCreate(change, after, options);
+  }
+  if (
+    change.kind === "column" &&
+    change.action === "alter" &&
+    after?.kind === "column" &&
+    before?.kind === "column"
+  ) {
+    return columnAlter(change, before, after, options);
+  }
+  return null;
+}
+
+/** `CREATE [UNIQUE] INDEX name ON …` → `CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS name ON …`. */
+function concurrently(definition: string): string {
+  return definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX CONCURRENTLY IF NOT EXISTS ");
+}
+
+function indexCreate(change: Change, index: IndexObj, options: OnlineOptions): Draft[] | null {
+  const table = existingTable(options, index.table);
+  // A partitioned table's index cannot be built concurrently; a new table has no traffic to protect.
+  if (!table || table.partitionKey) return null;
+  const [build, ...rest] = change.statements;
+  if (!build) return null;
+  return [
+    draft(change.summary, "expand", [stmt(concurrently(index.definition), false)]),
+    ...(rest.length ? [draft(`${change.summary}: comment and clustering`, "expand", rest)] : []),
+  ];
+}
+
+function constraintCreate(change: Change, constraint: ConstraintObj, options: OnlineOptions): Draft[] | null {
+  const table = existingTable(options, constraint.table);
+  if (!table) return null;
+  const [, ...extras] = change.statements;
+  const name = quoteIdent(constraint.name);
+  const tail = extras.length ? [draft(`${change.summary}: comment`, "expand", extras)] : [];
+  if (constraint.type === "foreign key" || constraint.type === "check") {
+    if (!constraint.validated) return null;
+    return [
+      draft(`${change.summary} (NOT VALID)`, "expand", [
+        stmt(`ALTER TABLE ${constraint.tableSql} ADD CONSTRAINT ${name} ${constraint.definition} NOT VALID`),
+      ]),
+      draft(`validate ${constraint.name} on ${constraint.tableSql}`, "expand", [
+        stmt(`ALTER TABLE ${constraint.tableSql} VALIDATE CONSTRAINT ${name}`),
+      ]),
+      ...tail,
+    ];
+  }
+  if ((constraint.type === "unique" || constraint.type === "primary key") && !table.partitionKey) {
+    if (/DEFERRABLE/.test(constraint.definition)) return null;
+    const index = Object.values(options.target.objects).find(
+      (o): o is IndexObj => o.kind === "index" && o.ownerConstraint === constraint.id,
+    );
+    if (!index) return null;
+    const kind = constraint.type === "unique" ? "UNIQUE" : "PRIMARY KEY";
+    return [
+      draft(`build the index for ${change.summary}`, "expand", [stmt(concurrently(index.definition), false)]),
+      draft(change.summary, "expand", [
+        stmt(
+          `ALTER TABLE ${constraint.tableSql} ADD CONSTRAINT ${name} ${kind} USING INDEX ${quoteIdent(index.name)}`,
+        ),
+      ]),
+      ...tail,
+    ];
+  }
+  return null;
+}
+
+/** SET NOT NULL without a long scan under ACCESS EXCLUSIVE: a validated CHECK lets PostgreSQL skip it. */
+function notNullDrafts(column: ColumnObj): Draft[] {
+  const check = quoteIdent(`${column.name.slice(0, 40)}_not_null_mm`);
+  const table = column.tableSql;
+  const name = quoteIdent(column.name);
+  return [
+    draft(`check ${column.sqlName} IS NOT NULL (NOT VALID)`, "expand", [
+      stmt(`ALTER TABLE ${table} ADD CONSTRAINT ${check} CHECK (${name} IS NOT NULL) NOT VALID`),
+    ]),
+    draft(`validate ${column.sqlName} IS NOT NULL`, "expand", [
+      stmt(`ALTER TABLE ${table} VALIDATE CONSTRAINT ${check}`),
+    ]),
+    draft(`set ${column.sqlName} NOT NULL`, "contract", [
+      stmt(`ALTER TABLE ${table} ALTER COLUMN ${name} SET NOT NULL`),
+      stmt(`ALTER TABLE ${table} DROP CONSTRAINT ${check}`),
+    ]),
+  ];
+}
+
+/** The primary key columns of a table in `model`, as SQL, from PostgreSQL's own constraint text. */
+export function primaryKey(model: SchemaModel, tableId: string): string[] | null {
+  const pk = Object.values(model.objects).find(
+    (o): o is ConstraintObj => o.kind === "constraint" && o.table === tableId && o.type === "primary key",
+  );
+  const columns = pk ? /^PRIMARY KEY \((.+)\)/.exec(pk.definition)?.[1] : undefined;
+  return columns ? columns.split(", ") : null;
+}
+
+function columnCreate(change: Change, column: ColumnObj, options: OnlineOptions): Draft[] | null {
+  const table = existingTable(options, column.table);
+  if (!table || column.identity || column.generated !== null || column.inherited) return null;
+  const needsBackfill = column.default !== null && column.defaultVolatile;
+  const needsNotNull = column.notNull && (needsBackfill || column.default === null);
+  if (!needsBackfill && !needsNotNull) return null;
+  const [, ...extras] = change.statements;
+  const bare: ColumnObj = { ...column, default: null, notNull: false };
+  const name = quoteIdent(column.name);
+  const drafts: Draft[] = [
+    draft(`${change.summary} (nullable, no default)`, "expand", [
+      stmt(`ALTER TABLE ${column.tableSql} ADD COLUMN ${columnDefinition(bare)}`),
+      ...extras,
+    ]),
+  ];
+  if (column.default !== null) {
+    drafts.push(
+      draft(`set default of ${column.sqlName}`, "expand", [
+        stmt(`ALTER TABLE ${column.tableSql} ALTER COLUMN ${name} SET DEFAULT ${column.default}`),
+      ]),
+    );
+  }
+  if (needsBackfill) {
+    const key = primaryKey(options.target, column.table);
+    const set = `${name} = ${column.default}`;
+    const pending = `${name} IS NULL`;
+    drafts.push(
+      draft(
+        `backfill ${column.sqlName}`,
+        "backfill",
+        [stmt(`UPDATE ${column.tableSql} SET ${set} WHERE ${pending}`)],
+        key
+          ? { table: column.tableSql, key, set, pending, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE }
+          : null,
+      ),
+    );
+  }
+  if (needsNotNull) drafts.push(...notNullDrafts(column));
+  return drafts;
+}
+
+function columnAlter(
+  change: Change,
+  before: ColumnObj,
+  after: ColumnObj,
+  options: OnlineOptions,
+): Draft[] | null {
+  if (before.notNull || !after.notNull || !existingTable(options, after.table)) return null;
+  // ADD … AS IDENTITY needs NOT NULL first, in the same step.
+  if (after.identity && !before.identity) return null;
+  const setNotNull = change.statements.filter((s) => / ALTER COLUMN .* SET NOT NULL$/.test(s.sql));
+  if (setNotNull.length !== 1) return null;
+  const rest = change.statements.filter((s) => !setNotNull.includes(s));
+  return [...(rest.length ? [draft(change.summary, "expand", rest)] : []), ...notNullDrafts(after)];
+}
