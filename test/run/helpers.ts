@@ -1,0 +1,129 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { onTestFinished } from "vitest";
+import { catalogDigest, fingerprint, introspect } from "../../src/catalog/index.js";
+import { withClient } from "../../src/db/index.js";
+import { diffSchemas } from "../../src/diff/index.js";
+import { writePlanDirectory } from "../../src/plan/files.js";
+import { buildPlan, type MigrationPlan } from "../../src/plan/plan.js";
+import { renderScript } from "../../src/plan/script.js";
+import type { Step } from "../../src/plan/step.js";
+import { createTestDatabase } from "../helpers/db.js";
+
+export interface PlanSpec {
+  source: string;
+  target: string;
+  /** Rewrites the forward steps (add a backfill, make an index concurrent, …); scripts and hashes follow. */
+  edit?: (steps: Step[]) => Step[];
+  name?: string;
+}
+
+/** Builds a plan between two schemas on real databases and writes its directory to a temp folder. */
+export async function writeTestPlan(spec: PlanSpec): Promise<{ dir: string; plan: MigrationPlan }> {
+  const [a, b] = await Promise.all([createTestDatabase(spec.source), createTestDatabase(spec.target)]);
+  try {
+    const read = (url: string) =>
+      withClient(url, async (client) => {
+        const model = await introspect(client);
+        return { model, digest: await catalogDigest(client) };
+      });
+    const [source, target] = await Promise.all([read(a.url), read(b.url)]);
+    const state = (s: typeof source, label: string) => ({
+      label,
+      fingerprint: fingerprint(s.model),
+      digest: s.digest,
+    });
+    const built = buildPlan({
+      id: `test_${spec.name ?? "plan"}_${a.name.slice(-6)}`,
+      name: spec.name ?? "plan",
+      source: state(source, "source.sql"),
+      target: state(target, "target.sql"),
+      options: { allowDestructive: true, downtimeAllowed: false, renames: [] },
+      forward: diffSchemas(source.model, target.model),
+      rollback: diffSchemas(target.model, source.model),
+      models: { source: source.model, target: target.model },
+    });
+    const forwardSteps = spec.edit ? renumber(spec.edit(built.forwardSteps)) : built.forwardSteps;
+    const plan: MigrationPlan = {
+      ...built,
+      forwardSteps,
+      scripts: {
+        ...built.scripts,
+        "forward.sql": renderScript({ title: "migrate-mcp forward script", lines: [] }, forwardSteps),
+      },
+    };
+    const dir = await mkdtemp(join(tmpdir(), "mm-plan-"));
+    await writePlanDirectory(dir, plan, "2025-01-01T00:00:00.000Z");
+    return { dir, plan };
+  } finally {
+    await Promise.all([a.drop(), b.drop()]);
+  }
+}
+
+function renumber(steps: Step[]): Step[] {
+  return steps.map((step, index) => ({ ...step, id: String(index + 1).padStart(3, "0") }));
+}
+
+/** A backfill step written by hand, as the zero-downtime planner would emit it. */
+export function backfillStep(table: string, set: string, pending: string, batchSize: number): Step {
+  return {
+    id: "000",
+    summary: `backfill ${table}`,
+    objectId: `table:${table}`,
+    kind: "table",
+    action: "alter",
+    phase: "backfill",
+    statements: [{ sql: `UPDATE ${table} SET ${set} WHERE ${pending}`, transactional: true }],
+    backfill: { table, key: ["id"], set, pending, batchSize },
+    verify: `SELECT NOT EXISTS (SELECT 1 FROM ${table} WHERE ${pending}) AS ok`,
+    lockLevel: "ROW EXCLUSIVE",
+    lockTimeoutMs: 2000,
+    statementTimeoutMs: null,
+    hazards: [],
+    estimate: null,
+    destructive: false,
+    transactional: true,
+  };
+}
+
+export async function tamper(dir: string, file: string, edit: (text: string) => string): Promise<void> {
+  const path = join(dir, file);
+  await writeFile(path, edit(await readFile(path, "utf8")));
+}
+
+/** Fingerprint of a database's schema. */
+export async function schemaOf(url: string): Promise<string> {
+  return withClient(url, async (client) => fingerprint(await introspect(client)));
+}
+
+/** md5 of every row of each table, in key order: equal data gives equal checksums. */
+export async function tableChecksums(url: string, tables: string[]): Promise<Record<string, string>> {
+  return withClient(url, async (client) => {
+    const out: Record<string, string> = {};
+    for (const table of tables) {
+      const { rows } = await client.query<{ sum: string; n: string }>(
+        `SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t.id), '')) AS sum, count(*) AS n FROM ${table} t`,
+      );
+      out[table] = `${rows[0]!.n}:${rows[0]!.sum}`;
+    }
+    return out;
+  });
+}
+
+export async function journalRows<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  return withClient(url, async (client) => (await client.query(sql, params)).rows as T[]);
+}
+
+export async function hasJournal(url: string): Promise<boolean> {
+  const rows = await journalRows<{ present: boolean }>(
+    url,
+    "SELECT to_regnamespace('migrate_mcp') IS NOT NULL AS present",
+  );
+  return rows[0]!.present;
+}
+
+/** Remove a plan directory after the test. */
+export function cleanupLater(dir: string): void {
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+}
