@@ -1,18 +1,24 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quoteIdent, withClient } from "../../src/db/index.js";
 import { splitStatements } from "../../src/sql/parse.js";
-import { createTestDatabase, serverUrl } from "../helpers/db.js";
+import { createTestDatabase, serverUrl, type TestDatabase } from "../helpers/db.js";
 
 // Validates the round-trip corpus itself (not the diff engine): every case loads on the test server and
 // its two schemas really differ, so a round-trip harness that passes on a case has proven something.
 
 const CASES_DIR = join(import.meta.dirname, "cases");
 const MIN_CASES = 90;
+/**
+ * Test databases alive at once (being created, loaded or dropped). Vitest runs at most 5 tests at a time,
+ * but creating and dropping databases is latency-bound (DROP DATABASE waits for a checkpoint), so all cases
+ * start together and this bound keeps connections and disk in check while drops overlap later loads.
+ */
+const DATABASES_ALIVE = 16;
 const NO_OP_CASE = "001-noop";
 const ALLOWED_ROLES = new Set(["migrate_mcp_test_role", "migrate_mcp_test_role2"]);
-/** Statements a case must not contain: roles and databases are the harness's business, not the schema's. */
+/** Statements a case must not contain: roles, databases and transactions belong to the harness. */
 const FORBIDDEN_STATEMENTS = new Set([
   "CreateRoleStmt",
   "AlterRoleStmt",
@@ -138,25 +144,64 @@ async function scriptProblems(file: CaseFile): Promise<string[]> {
   return problems;
 }
 
-/** Loads a script one statement at a time, as the project's SQL sources do, into a fresh database. */
-async function loadedSummary(file: CaseFile): Promise<string[]> {
+/** Runs at most `size` jobs at a time, the others wait in order. */
+function limiter(size: number): (job: () => Promise<void>) => Promise<void> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (job) => {
+    if (running < size) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      await job();
+    } finally {
+      // Hand the slot straight to the next waiter, or give it back.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
+const databaseSlot = limiter(DATABASES_ALIVE);
+const lifetimes: Promise<void>[] = [];
+const dropFailures: string[] = [];
+
+async function loadAndSummarise(url: string, file: CaseFile): Promise<string[]> {
   const statements = await splitStatements(file.text, file.path);
-  const db = await createTestDatabase();
-  try {
-    return await withClient(db.url, async (client) => {
-      for (const statement of statements) {
-        try {
-          await client.query(statement.sql);
-        } catch (error) {
-          throw new Error(`${file.path}:${statement.line}: ${(error as Error).message}`);
-        }
+  return withClient(url, async (client) => {
+    for (const statement of statements) {
+      try {
+        await client.query(statement.sql);
+      } catch (error) {
+        throw new Error(`${file.path}:${statement.line}: ${(error as Error).message}`);
       }
-      const { rows } = await client.query<{ line: string }>(CATALOG_SUMMARY);
-      return rows.map((row) => row.line);
+    }
+    const { rows } = await client.query<{ line: string }>(CATALOG_SUMMARY);
+    return rows.map((row) => row.line);
+  });
+}
+
+/**
+ * Loads a script one statement at a time, as the project's SQL sources do, into a fresh database and
+ * summarises it. Resolves as soon as the summary is read; the drop finishes later, still holding its slot.
+ */
+function loadedSummary(file: CaseFile): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const lifetime = databaseSlot(async () => {
+      let db: TestDatabase | undefined;
+      try {
+        db = await createTestDatabase();
+        resolve(await loadAndSummarise(db.url, file));
+      } catch (error) {
+        reject(error);
+      } finally {
+        await db?.drop();
+      }
     });
-  } finally {
-    await db.drop();
-  }
+    lifetimes.push(
+      lifetime.catch((error: Error) => void dropFailures.push(`${file.path}: ${error.message}`)),
+    );
+  });
 }
 
 async function ensureRole(role: string): Promise<void> {
@@ -169,11 +214,22 @@ async function ensureRole(role: string): Promise<void> {
   );
 }
 
-describe("round-trip corpus", () => {
-  beforeAll(async () => {
-    for (const role of ALLOWED_ROLES) await ensureRole(role);
-  });
+/** What loading one case produced; never a rejected promise, so a case fails in its own test only. */
+type CaseOutcome = { problems: string[]; summaryA: string[]; summaryB: string[] } | { error: Error };
 
+async function checkCase(name: string): Promise<CaseOutcome> {
+  try {
+    const a = readCaseFile(name, "a.sql");
+    const b = readCaseFile(name, "b.sql");
+    const problems = [...(await scriptProblems(a)), ...(await scriptProblems(b))];
+    const [summaryA, summaryB] = await Promise.all([loadedSummary(a), loadedSummary(b)]);
+    return { problems, summaryA, summaryB };
+  } catch (error) {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+describe("round-trip corpus", () => {
   it(`has at least ${MIN_CASES} cases, each with a.sql, b.sql and a covers line`, () => {
     expect(caseNames.length).toBeGreaterThanOrEqual(MIN_CASES);
     expect(caseNames).toContain(NO_OP_CASE);
@@ -185,17 +241,32 @@ describe("round-trip corpus", () => {
     }
   });
 
-  describe.concurrent("every case loads and its two schemas differ (the no-op case: are equal)", () => {
+  describe("every case loads and its two schemas differ (the no-op case: are equal)", () => {
+    let outcomes = new Map<string, Promise<CaseOutcome>>();
+
+    // biome-ignore lint/correctness/noEmptyPattern: vitest requires a destructured context before the suite
+    beforeAll(async ({}, suite) => {
+      for (const role of ALLOWED_ROLES) await ensureRole(role);
+      // Only the cases that will run (a -t filter skips the others).
+      const selected = suite.tasks.filter((task) => task.mode === "run").map((task) => task.name);
+      outcomes = new Map(selected.map((name) => [name, checkCase(name)]));
+    });
+
+    afterAll(async () => {
+      await Promise.all(lifetimes);
+      expect(dropFailures).toEqual([]);
+    });
+
     for (const name of caseNames) {
-      it(name, async ({ expect }) => {
-        const a = readCaseFile(name, "a.sql");
-        const b = readCaseFile(name, "b.sql");
-        expect([...(await scriptProblems(a)), ...(await scriptProblems(b))]).toEqual([]);
-        const [summaryA, summaryB] = await Promise.all([loadedSummary(a), loadedSummary(b)]);
+      it(name, async () => {
+        const outcome = await outcomes.get(name);
+        if (outcome === undefined) throw new Error(`${name} was not started`);
+        if ("error" in outcome) throw outcome.error;
+        expect(outcome.problems).toEqual([]);
         if (name === NO_OP_CASE) {
-          expect(summaryB).toEqual(summaryA);
+          expect(outcome.summaryB).toEqual(outcome.summaryA);
         } else {
-          expect(summaryB).not.toEqual(summaryA);
+          expect(outcome.summaryB).not.toEqual(outcome.summaryA);
         }
       });
     }
