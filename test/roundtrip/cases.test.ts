@@ -46,18 +46,21 @@ SELECT line FROM (
   SELECT concat_ws(' ', 'schema', n.nspname, n.nspacl) AS line
   FROM pg_namespace n WHERE n.oid IN (SELECT oid FROM ns)
   UNION ALL
-  SELECT concat_ws(' ', 'extension', e.extname, e.extversion, e.extnamespace::regnamespace) FROM pg_extension e
+  SELECT concat_ws(' ', 'extension', e.extname, e.extversion, e.extnamespace::regnamespace)
+  FROM pg_extension e
   UNION ALL
-  SELECT concat_ws(' ', 'collation', c.collnamespace::regnamespace, to_jsonb(c) - 'oid' - 'collnamespace' - 'collowner')
+  SELECT concat_ws(' ', 'collation', c.collnamespace::regnamespace,
+    to_jsonb(c) - 'oid' - 'collnamespace' - 'collowner')
   FROM pg_collation c WHERE c.collnamespace IN (SELECT oid FROM ns)
   UNION ALL
-  SELECT concat_ws(' ', 'type', t.oid::regtype, t.typtype, format_type(t.typbasetype, t.typtypmod), t.typnotnull,
-    t.typdefault, t.typcollation::regcollation, t.typacl,
+  SELECT concat_ws(' ', 'type', t.oid::regtype, t.typtype, format_type(t.typbasetype, t.typtypmod),
+    t.typnotnull, t.typdefault, t.typcollation::regcollation, t.typacl,
     (SELECT string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid))
   FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM ns)
   UNION ALL
-  SELECT concat_ws(' ', 'relation', c.oid::regclass, c.relkind, c.relpersistence, c.reloptions, c.relreplident,
-    c.relrowsecurity, c.relforcerowsecurity, c.relispopulated, c.relacl, pg_get_expr(c.relpartbound, c.oid),
+  SELECT concat_ws(' ', 'relation', c.oid::regclass, c.relkind, c.relpersistence, c.reloptions,
+    c.relreplident, c.relrowsecurity, c.relforcerowsecurity, c.relispopulated, c.relacl,
+    pg_get_expr(c.relpartbound, c.oid),
     CASE c.relkind
       WHEN 'p' THEN pg_get_partkeydef(c.oid)
       WHEN 'v' THEN pg_get_viewdef(c.oid)
@@ -66,22 +69,25 @@ SELECT line FROM (
       WHEN 'I' THEN pg_get_indexdef(c.oid)
     END,
     (SELECT x.indisreplident FROM pg_index x WHERE x.indexrelid = c.oid),
-    (SELECT string_agg(i.inhparent::regclass::text, ',' ORDER BY i.inhseqno) FROM pg_inherits i WHERE i.inhrelid = c.oid))
+    (SELECT string_agg(i.inhparent::regclass::text, ',' ORDER BY i.inhseqno)
+     FROM pg_inherits i WHERE i.inhrelid = c.oid))
   FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM ns)
   UNION ALL
-  SELECT concat_ws(' ', 'column', a.attrelid::regclass, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod),
-    a.attnotnull, a.attidentity, a.attgenerated, a.attcollation::regcollation, pg_get_expr(d.adbin, d.adrelid), a.attacl)
+  SELECT concat_ws(' ', 'column', a.attrelid::regclass, a.attnum, a.attname,
+    format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity, a.attgenerated,
+    a.attcollation::regcollation, pg_get_expr(d.adbin, d.adrelid), a.attacl)
   FROM pg_attribute a
   JOIN pg_class c ON c.oid = a.attrelid
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
   WHERE c.relnamespace IN (SELECT oid FROM ns) AND a.attnum > 0 AND NOT a.attisdropped
   UNION ALL
   SELECT concat_ws(' ', 'constraint', co.conrelid::regclass, co.contypid::regtype, co.conname,
-    pg_get_constraintdef(co.oid), co.condeferrable, co.condeferred, co.convalidated, co.connoinherit, co.conislocal)
+    pg_get_constraintdef(co.oid), co.condeferrable, co.condeferred, co.convalidated, co.connoinherit,
+    co.conislocal)
   FROM pg_constraint co WHERE co.connamespace IN (SELECT oid FROM ns)
   UNION ALL
-  SELECT concat_ws(' ', 'sequence', s.seqrelid::regclass, s.seqtypid::regtype, s.seqstart, s.seqincrement, s.seqmax,
-    s.seqmin, s.seqcache, s.seqcycle,
+  SELECT concat_ws(' ', 'sequence', s.seqrelid::regclass, s.seqtypid::regtype, s.seqstart, s.seqincrement,
+    s.seqmax, s.seqmin, s.seqcache, s.seqcycle,
     (SELECT string_agg(concat_ws(' ', d.deptype, d.refobjid::regclass, d.refobjsubid), ',')
      FROM pg_depend d
      WHERE d.classid = 'pg_class'::regclass AND d.objid = s.seqrelid AND d.refclassid = 'pg_class'::regclass
@@ -96,8 +102,8 @@ SELECT line FROM (
   FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
   WHERE NOT t.tgisinternal AND c.relnamespace IN (SELECT oid FROM ns)
   UNION ALL
-  SELECT concat_ws(' ', 'policy', p.polrelid::regclass, p.polname, p.polcmd, p.polpermissive, p.polroles::regrole[],
-    pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid))
+  SELECT concat_ws(' ', 'policy', p.polrelid::regclass, p.polname, p.polcmd, p.polpermissive,
+    p.polroles::regrole[], pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid))
   FROM pg_policy p
   UNION ALL
   -- OIDs below FirstNormalObjectId (16384) belong to initdb: the same in every database.
@@ -205,7 +211,7 @@ function loadedSummary(file: CaseFile): Promise<string[]> {
 }
 
 async function ensureRole(role: string): Promise<void> {
-  // Concurrent test files may race to create the role: both duplicate_object and unique_violation mean "exists".
+  // Test files may race to create the role: duplicate_object and unique_violation both mean "exists".
   await withClient(serverUrl(), (client) =>
     client.query(
       `DO $$ BEGIN CREATE ROLE ${quoteIdent(role)}; ` +
