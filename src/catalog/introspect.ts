@@ -83,16 +83,18 @@ export async function introspect(client: DbClient): Promise<SchemaModel> {
       }
     }
     attachColumns(objects);
-    const casts = await client.query<{ pair: string }>(
-      `SELECT format_type(castsource, NULL) || '=>' || format_type(casttarget, NULL) AS pair
-         FROM pg_cast WHERE castmethod = 'b' ORDER BY 1`,
+    const casts = await client.query<{ pair: string; binary: boolean }>(
+      `SELECT format_type(castsource, NULL) || '=>' || format_type(casttarget, NULL) AS pair,
+              castmethod = 'b' AS binary
+         FROM pg_cast ORDER BY 1`,
     );
     const dependencies = (await client.query<DependencyRow>(dependenciesQuery)).rows;
     attachDependencies(objects, dependencies);
     await client.query("COMMIT");
     return {
       serverVersion: version,
-      binaryCoercible: casts.rows.map((r) => r.pair),
+      binaryCoercible: casts.rows.filter((r) => r.binary).map((r) => r.pair),
+      casts: casts.rows.map((r) => r.pair),
       objects: sortedById(objects),
       stats,
     };

@@ -284,6 +284,8 @@ export interface SchemaModel {
   serverVersion: number;
   /** Casts PostgreSQL performs without touching data (pg_cast.castmethod = 'b'), as "from=>to" type names. */
   binaryCoercible: string[];
+  /** Every cast pg_cast declares, as "from=>to"; a type change without one goes through text. */
+  casts?: string[];
   /** Every object by id. */
   objects: Record<string, DbObject>;
   /** Size estimates by table id, from pg_class; not part of the fingerprint. */

@@ -67,6 +67,9 @@ function decide(ctx: DiffContext): Map<string, Plan> {
     const to = supported(ctx.target.objects[id]);
     // A column inherited on both sides follows its parent's statements.
     if (from?.kind === "column" && to?.kind === "column" && from.inherited && to.inherited) continue;
+    // A partition's own index that a new index on the parent adopts (it attaches an equivalent index
+    // instead of building one) stays where it is.
+    if (from && !to && isAttachedIndex(ctx.target.objects[id])) continue;
     if (from && !to) plans.set(id, "drop");
     else if (!from && to) plans.set(id, "create");
     else if (from && to) {
@@ -79,6 +82,10 @@ function decide(ctx: DiffContext): Map<string, Plan> {
     }
   }
   return plans;
+}
+
+function isAttachedIndex(object: DbObject | undefined): boolean {
+  return object?.kind === "index" && object.attached;
 }
 
 function needsEnumRecast(from: Supported, to: Supported): boolean {
@@ -308,6 +315,19 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
     }
   }
   addNameCollisionEdges(ctx, plans, edge);
+  // An index that was attached to a parent's index survives until that index is dropped; build it after.
+  for (const [id, plan] of plans) {
+    const index = ctx.target.objects[id];
+    if (plan !== "create" || index?.kind !== "index" || !isAttachedIndex(ctx.source.objects[id])) continue;
+    const partition = ctx.source.objects[index.table];
+    const parents = partition?.kind === "table" && partition.partitionOf ? [partition.partitionOf] : [];
+    for (const [other, otherPlan] of plans) {
+      const dropped = ctx.source.objects[other];
+      if (otherPlan === "drop" && dropped?.kind === "index" && parents.includes(dropped.table)) {
+        edge(`drop|${other}`, `create|${id}`);
+      }
+    }
+  }
   for (const [before, after] of inheritanceEdges(ctx.source, ctx.target, plans)) edge(before, after);
 
   return topologicalOrder(nodes)

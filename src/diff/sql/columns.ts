@@ -60,6 +60,18 @@ function usesEnum(column: ColumnObj, model: SchemaModel): boolean {
   return column.dependsOn.some((id) => model.objects[id]?.kind === "enum");
 }
 
+/** No cast exists between the two types (two enums, tsrange → tstzrange): convert through text. */
+function needsTextCast(from: ColumnObj, to: ColumnObj, source: SchemaModel, target: SchemaModel): boolean {
+  if (usesEnum(from, source) || usesEnum(to, target)) return true;
+  const a = baseType(from.type);
+  const b = baseType(to.type);
+  if (a === b || !target.casts) return false;
+  // Every type converts to and from the string types by I/O, which pg_cast does not list.
+  return !target.casts.includes(`${a}=>${b}`) && !TEXT_TYPES.has(a) && !TEXT_TYPES.has(b);
+}
+
+const TEXT_TYPES = new Set(["text", "character varying", "character", "name"]);
+
 export const columnSql: Generator<ColumnObj> = {
   create: (c) => [stmt(`ALTER TABLE ${c.tableSql} ADD COLUMN ${columnDefinition(c)}`), ...columnExtras(c)],
   drop: (c) => [stmt(`ALTER TABLE ${c.tableSql} DROP COLUMN ${quoteIdent(c.name)}`)],
@@ -69,8 +81,7 @@ export const columnSql: Generator<ColumnObj> = {
     // An identity column takes no default and must be NOT NULL: the identity goes first and comes last.
     if (from.identity && !to.identity) out.push(alterColumn(to, "DROP IDENTITY"));
     if (from.generated !== null && to.generated === null) out.push(alterColumn(to, "DROP EXPRESSION"));
-    if (isRetyped(from, to))
-      out.push(...retype(from, to, usesEnum(from, ctx.source) || usesEnum(to, ctx.target)));
+    if (isRetyped(from, to)) out.push(...retype(from, to, needsTextCast(from, to, ctx.source, ctx.target)));
     else if (from.default !== to.default) {
       out.push(alterColumn(to, to.default === null ? "DROP DEFAULT" : `SET DEFAULT ${to.default}`));
     }

@@ -1,4 +1,5 @@
 import type { SequenceObj } from "../../catalog/model.js";
+import { quoteLiteral } from "../../db/quote.js";
 import { type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
 
@@ -23,7 +24,17 @@ export const sequenceSql: Generator<SequenceObj> = {
   drop: (s) => [stmt(`DROP SEQUENCE ${s.sqlName}`)],
   alter: (from, to) => {
     const out: Statement[] = [];
-    if (options(from) !== options(to)) out.push(stmt(`ALTER SEQUENCE ${to.sqlName} ${options(to)}`));
+    if (options(from) !== options(to)) {
+      // ALTER SEQUENCE refuses bounds that exclude the current value; move it inside them first.
+      if (BigInt(to.min) > BigInt(from.min) || BigInt(to.max) < BigInt(from.max)) {
+        out.push(
+          stmt(
+            `SELECT pg_catalog.setval(${quoteLiteral(to.sqlName)}, greatest(least(last_value, ${to.max}), ${to.min}), is_called) FROM ${to.sqlName}`,
+          ),
+        );
+      }
+      out.push(stmt(`ALTER SEQUENCE ${to.sqlName} ${options(to)}`));
+    }
     if (from.unlogged !== to.unlogged) {
       out.push(stmt(`ALTER SEQUENCE ${to.sqlName} SET ${to.unlogged ? "UNLOGGED" : "LOGGED"}`));
     }

@@ -105,18 +105,22 @@ export const compositeSql: Generator<CompositeObj> = {
   drop: (t) => [stmt(`DROP TYPE ${t.sqlName}`)],
   alter: (from, to) => {
     const out: Statement[] = [];
-    const before = new Map(from.attributes.map((a) => [a.name, a]));
-    const after = new Map(to.attributes.map((a) => [a.name, a]));
-    for (const [name] of before) {
-      if (!after.has(name)) out.push(stmt(`ALTER TYPE ${to.sqlName} DROP ATTRIBUTE ${quoteIdent(name)}`));
+    // Attribute order is part of a composite type: the longest target prefix that the old attributes
+    // already spell out in order stays; every other attribute is dropped and the rest added in order.
+    const kept = from.attributes.filter((a) => to.attributes.some((b) => b.name === a.name));
+    let prefix = 0;
+    while (prefix < to.attributes.length && to.attributes[prefix]?.name === kept[prefix]?.name) prefix++;
+    const stays = new Set(to.attributes.slice(0, prefix).map((a) => a.name));
+    for (const a of from.attributes) {
+      if (!stays.has(a.name)) out.push(stmt(`ALTER TYPE ${to.sqlName} DROP ATTRIBUTE ${quoteIdent(a.name)}`));
     }
-    for (const [name, a] of after) {
-      const previous = before.get(name);
-      if (!previous) out.push(stmt(`ALTER TYPE ${to.sqlName} ADD ATTRIBUTE ${attribute(a)}`));
-      else if (previous.type !== a.type || previous.collation !== a.collation) {
+    for (const [i, a] of to.attributes.entries()) {
+      const previous = from.attributes.find((p) => p.name === a.name);
+      if (i >= prefix) out.push(stmt(`ALTER TYPE ${to.sqlName} ADD ATTRIBUTE ${attribute(a)}`));
+      else if (previous && (previous.type !== a.type || previous.collation !== a.collation)) {
         const collate = a.collation ? ` COLLATE ${a.collation}` : "";
         out.push(
-          stmt(`ALTER TYPE ${to.sqlName} ALTER ATTRIBUTE ${quoteIdent(name)} TYPE ${a.type}${collate}`),
+          stmt(`ALTER TYPE ${to.sqlName} ALTER ATTRIBUTE ${quoteIdent(a.name)} TYPE ${a.type}${collate}`),
         );
       }
     }
