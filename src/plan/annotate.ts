@@ -2,7 +2,7 @@ import type { SchemaModel } from "../catalog/model.js";
 import { analyzeStep } from "./annotate/analyze.js";
 import { type LockEffect, PlanState } from "./annotate/context.js";
 import { describeEffects } from "./annotate/describe.js";
-import { ModelFacts } from "./annotate/facts.js";
+import { ModelFacts, type ModelParts } from "./annotate/facts.js";
 import { PlanRelations } from "./annotate/relations.js";
 import { LOCK_LEVELS, type LockLevel, type Step, type StepEstimate } from "./step.js";
 
@@ -11,8 +11,9 @@ export interface AnnotateOptions {
   source: SchemaModel;
   /** The database after the plan: the types and defaults the plan's columns end up with. */
   target: SchemaModel;
-  /** Annotations describe what the SQL does, whichever plan form was chosen; kept for the planner's call. */
+  /** A plan with downtime waits for its locks (lock_timeout 0), as its forward.sql does. */
   downtimeAllowed: boolean;
+  /** lock_timeout of every step of an online plan. */
   lockTimeoutMs: number;
 }
 
@@ -54,23 +55,23 @@ export async function annotateSteps(steps: Step[], options: AnnotateOptions): Pr
       lockLevel: strongestLock(effects),
       hazards,
       estimate: estimateOf(effects, facts),
-      // Every step gets the short lock_timeout: even a step that locks nothing existing takes catalog and
-      // ACCESS SHARE locks, which queue behind a waiting ACCESS EXCLUSIVE like any query.
-      lockTimeoutMs: options.lockTimeoutMs,
+      // Every online step gets the short lock_timeout: even one that locks nothing existing takes catalog
+      // and ACCESS SHARE locks, which queue behind a waiting ACCESS EXCLUSIVE like any query.
+      lockTimeoutMs: options.downtimeAllowed ? 0 : options.lockTimeoutMs,
       statementTimeoutMs: null,
     };
   });
 }
 
-const EMPTY_MODEL: SchemaModel = { serverVersion: 0, binaryCoercible: [], objects: {}, stats: {} };
+const NO_MODEL: ModelParts = { binaryCoercible: [], objects: {}, stats: {} };
 
 /**
  * One line per step for people: "ACCESS EXCLUSIVE on public.orders (~2.1M rows, 180 MB), held for a full
  * table rewrite; blocks reads and writes". The step is read on its own: relations the source model (when
  * given) does not know are taken to exist, so every lock is named; sizes come from the step's estimate.
  */
-export function describeLock(step: Step, source: SchemaModel = EMPTY_MODEL): string {
+export function describeLock(step: Step, source: ModelParts = NO_MODEL): string {
   const state = new PlanState(PlanRelations.assuming(source));
-  const { effects } = analyzeStep(step, state, new ModelFacts(source, EMPTY_MODEL));
+  const { effects } = analyzeStep(step, state, new ModelFacts(source, NO_MODEL));
   return describeEffects(step, effects);
 }

@@ -2,7 +2,7 @@ import type { AlterTableCmd, AlterTableStmt, AlterTableType, ColumnDef, Constrai
 import type { HazardCode } from "../../lint/hazards.js";
 import { columnRefName, constraintsOf, nameParts, notNullCheckColumn, relationOf } from "../../lint/nodes.js";
 import { isSerial } from "../../lint/rules/column-types.js";
-import { builtinVolatility, defaultVolatility } from "../../lint/volatility.js";
+import { builtinVolatility, defaultVolatility, type VolatilityLookup } from "../../lint/volatility.js";
 import type { LockLevel } from "../step.js";
 import { isExisting, longerWork, type StatementContext, type Work } from "./context.js";
 import { displayName, type TrackedRelation } from "./relations.js";
@@ -71,7 +71,10 @@ function alterCommand(target: AlterTarget, cmd: AlterTableCmd, ctx: StatementCon
   const subtype = cmd.subtype;
   const def = cmd.def;
   if (subtype === undefined) return;
-  if (SHARE_UPDATE_EXCLUSIVE.has(subtype)) return lock("SHARE UPDATE EXCLUSIVE");
+  if (SHARE_UPDATE_EXCLUSIVE.has(subtype)) {
+    lock("SHARE UPDATE EXCLUSIVE");
+    return;
+  }
   if (SHARE_ROW_EXCLUSIVE.has(subtype)) {
     lock("SHARE ROW EXCLUSIVE");
     if (DISABLE_TRIGGERS.has(subtype)) hazardIfExisting("MM607");
@@ -116,7 +119,8 @@ function alterCommand(target: AlterTarget, cmd: AlterTableCmd, ctx: StatementCon
       return;
     case "AT_SetRelOptions":
     case "AT_ResetRelOptions":
-      return lock(changesVisibleOption(relation, def) ? "ACCESS EXCLUSIVE" : "SHARE UPDATE EXCLUSIVE");
+      lock(changesVisibleOption(relation, def) ? "ACCESS EXCLUSIVE" : "SHARE UPDATE EXCLUSIVE");
+      return;
     case "AT_EnableRowSecurity":
     case "AT_ForceRowSecurity":
       lock("ACCESS EXCLUSIVE");
@@ -190,9 +194,10 @@ function addColumn(target: AlterTarget, column: ColumnDef, ctx: StatementContext
 }
 
 /**
- * A volatile default makes ADD COLUMN write a value into every row. The target model knows from pg_proc
- * whether the column's default is volatile; a column only the plan uses (not in the target) falls back to
- * the built-in volatility list, and an unknown function counts as volatile.
+ * A volatile default makes ADD COLUMN write a value into every row. Two catalog facts decide: the target
+ * model's column (pg_proc.provolatile of every function its default calls) and the volatility of each
+ * function the written default calls, from the models' function definitions or the built-in list. A
+ * function neither knows counts as volatile unless the target column says otherwise.
  */
 function volatileDefault(
   relation: TrackedRelation | undefined,
@@ -201,9 +206,10 @@ function volatileDefault(
   ctx: StatementContext,
 ): boolean {
   const modelled = relation ? ctx.facts.targetColumn(relation, column) : undefined;
-  if (modelled && modelled.default !== null) return modelled.defaultVolatile;
-  const { volatility } = defaultVolatility(expression, builtinVolatility);
-  return volatility === "v" || volatility === "unknown";
+  const lookup: VolatilityLookup = (fn) => ctx.facts.volatility(fn) ?? builtinVolatility(fn);
+  const { volatility } = defaultVolatility(expression, lookup);
+  if (modelled?.defaultVolatile || volatility === "v") return true;
+  return volatility === "unknown" && (modelled === undefined || modelled.default === null);
 }
 
 /** USING that only reads the column (optionally cast) lets PostgreSQL decide from the types alone. */
@@ -261,7 +267,10 @@ function addConstraint(target: AlterTarget, constraint: Constraint, ctx: Stateme
     case "CONSTR_CHECK": {
       const column = notNullCheckColumn(constraint.raw_expr);
       ctx.lock(relation, "ACCESS EXCLUSIVE", notValid ? "brief" : "scan");
-      if (notValid) return pend(column);
+      if (notValid) {
+        pend(column);
+        return;
+      }
       if (column) ctx.state.notNullValidated(table, column);
       hazardIfExisting("MM205");
       return;
@@ -281,9 +290,11 @@ function addConstraint(target: AlterTarget, constraint: Constraint, ctx: Stateme
     case "CONSTR_NOTNULL": {
       // ADD CONSTRAINT … NOT NULL col (PostgreSQL 18): SET NOT NULL under another name, unless NOT VALID.
       const column = nameParts(constraint.keys)[0] ?? "";
-      if (!notValid) return setNotNull(target, column, ctx);
-      ctx.lock(relation, "ACCESS EXCLUSIVE");
-      return pend(column);
+      if (notValid) {
+        ctx.lock(relation, "ACCESS EXCLUSIVE");
+        pend(column);
+      } else setNotNull(target, column, ctx);
+      return;
     }
     default:
       ctx.lock(relation, "ACCESS EXCLUSIVE");

@@ -85,8 +85,9 @@ export function update(stmt: UpdateStmt, ctx: StatementContext): void {
   if (!stmt.relation) return;
   const table = ctx.state.relations.find(relationOf(stmt.relation));
   // A backfill runs the UPDATE batch by batch, committing each: row locks are held for one batch at a time.
+  // Otherwise how many rows a WHERE selects is unknown; a migration's UPDATE usually touches most of them.
   const everyRow = stmt.whereClause === undefined;
-  ctx.lock(table, "ROW EXCLUSIVE", ctx.backfill ? "batches" : everyRow ? "scan" : "brief");
+  ctx.lock(table, "ROW EXCLUSIVE", ctx.backfill ? "batches" : "scan");
   lockReads([...(stmt.fromClause ?? []), stmt.whereClause], ctx);
   if (everyRow && !ctx.backfill && isExisting(table)) ctx.hazard("MM601");
 }
@@ -95,7 +96,7 @@ export function remove(stmt: DeleteStmt, ctx: StatementContext): void {
   if (!stmt.relation) return;
   const table = ctx.state.relations.find(relationOf(stmt.relation));
   const everyRow = stmt.whereClause === undefined;
-  ctx.lock(table, "ROW EXCLUSIVE", everyRow ? "scan" : "brief");
+  ctx.lock(table, "ROW EXCLUSIVE", "scan");
   lockReads([...(stmt.usingClause ?? []), stmt.whereClause], ctx);
   if (everyRow && isExisting(table)) ctx.hazard("MM308");
 }

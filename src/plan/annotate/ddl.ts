@@ -21,7 +21,7 @@ import {
   relationOf,
 } from "../../lint/nodes.js";
 import { isExisting, type StatementContext } from "./context.js";
-import { displayName, type RelationKind, type TrackedRelation } from "./relations.js";
+import type { RelationKind, TrackedRelation } from "./relations.js";
 
 /** Creating, dropping, renaming and describing objects: statements whose work is on the catalog. */
 
@@ -81,8 +81,8 @@ export function createView(stmt: ViewStmt, ctx: StatementContext): void {
   if (!stmt.view) return;
   const ref = relationOf(stmt.view);
   const existing = ctx.state.relations.find(ref, "view");
-  if (stmt.replace && existing) return ctx.lock(existing, "ACCESS EXCLUSIVE");
-  ctx.state.relations.created(ref, "view");
+  if (stmt.replace && existing) ctx.lock(existing, "ACCESS EXCLUSIVE");
+  else ctx.state.relations.created(ref, "view");
 }
 
 export function drop(stmt: DropStmt, ctx: StatementContext): void {
@@ -163,7 +163,11 @@ export function rename(stmt: RenameStmt, ctx: StatementContext): void {
     }
     return;
   }
-  if (RELATION_KINDS[type] === undefined) return ctx.lock(relation, "ACCESS EXCLUSIVE");
+  // Constraints, triggers, policies and rules: the table is locked, its name stays.
+  if (RELATION_KINDS[type] === undefined) {
+    ctx.lock(relation, "ACCESS EXCLUSIVE");
+    return;
+  }
   // Renaming an index changes nothing queries see.
   ctx.lock(relation, kind === "index" ? "SHARE UPDATE EXCLUSIVE" : "ACCESS EXCLUSIVE");
   movedAway(relation, ctx);

@@ -1,8 +1,19 @@
 import type { Constraint } from "libpg-query";
-import type { ColumnObj, ConstraintObj, DbObject, SchemaModel, TableStats } from "../../catalog/model.js";
+import type {
+  ColumnObj,
+  ConstraintObj,
+  DbObject,
+  FunctionObj,
+  SchemaModel,
+  TableStats,
+} from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { notNullCheckColumn, type RelationRef, relationOf } from "../../lint/nodes.js";
+import type { FunctionName, Volatility } from "../../lint/volatility.js";
 import { statementTrees } from "./parse.js";
+
+/** The parts of a SchemaModel the annotator reads. */
+export type ModelParts = Pick<SchemaModel, "objects" | "stats" | "binaryCoercible">;
 
 /** Objects of one model grouped the way the annotator looks them up. */
 class ModelIndex {
@@ -11,8 +22,9 @@ class ModelIndex {
   readonly tablesByName = new Map<string, string>();
   readonly names = new Set<string>();
   readonly policyTables = new Set<string>();
+  readonly functions: FunctionObj[] = [];
 
-  constructor(readonly model: SchemaModel) {
+  constructor(readonly model: ModelParts) {
     for (const object of Object.values(model.objects)) this.add(object);
   }
 
@@ -22,6 +34,7 @@ class ModelIndex {
     if (object.kind === "table") this.tablesByName.set(`${object.schema}.${object.name}`, object.id);
     if (object.kind === "schema") this.names.add(`schema:${object.name}`);
     if (object.kind === "policy") this.policyTables.add(object.table);
+    if (object.kind === "function") this.functions.push(object);
     if (object.kind === "column") {
       const columns = this.columns.get(object.table) ?? new Map<string, ColumnObj>();
       columns.set(object.name, object);
@@ -49,6 +62,19 @@ function parseConstraint(constraint: ConstraintObj): Constraint | undefined {
   return def && "Constraint" in def ? def.Constraint : undefined;
 }
 
+const VOLATILITY: Record<string, Volatility> = { immutable: "i", stable: "s", volatile: "v" };
+
+/** pg_proc.provolatile as pg_get_functiondef() states it: IMMUTABLE or STABLE, and nothing for VOLATILE. */
+function functionVolatility(fn: FunctionObj): Volatility {
+  const tree = statementTrees(fn.definition, `function ${fn.sqlName}`)[0];
+  const options = tree && "CreateFunctionStmt" in tree ? (tree.CreateFunctionStmt.options ?? []) : [];
+  for (const node of options) {
+    const arg = "DefElem" in node && node.DefElem.defname === "volatility" ? node.DefElem.arg : undefined;
+    if (arg && "String" in arg) return VOLATILITY[arg.String.sval ?? ""] ?? "v";
+  }
+  return "v";
+}
+
 /**
  * Catalog facts from the source model (the database before the plan) and the target model (after it):
  * table sizes, columns, constraints, policies, binary-coercible casts. Everything the annotator decides
@@ -59,7 +85,7 @@ export class ModelFacts {
   private readonly target: ModelIndex;
   readonly binaryCoercible: ReadonlySet<string>;
 
-  constructor(source: SchemaModel, target: SchemaModel) {
+  constructor(source: ModelParts, target: ModelParts) {
     this.source = new ModelIndex(source);
     this.target = new ModelIndex(target);
     this.binaryCoercible = new Set(source.binaryCoercible);
@@ -86,6 +112,21 @@ export class ModelFacts {
 
   sourceHas(kind: DbObject["kind"], schema: string, name?: string): boolean {
     return this.source.names.has(name === undefined ? `${kind}:${schema}` : `${kind}:${schema}.${name}`);
+  }
+
+  /** The volatility of a function the plan's SQL calls, when either model defines it (most volatile overload). */
+  volatility(fn: FunctionName): Volatility | undefined {
+    const rank = (volatility: Volatility) => Object.values(VOLATILITY).indexOf(volatility);
+    const matches = [...this.target.functions, ...this.source.functions].filter(
+      (candidate) =>
+        candidate.name === fn.name && (fn.schema === undefined || candidate.schema === fn.schema),
+    );
+    return matches
+      .map(functionVolatility)
+      .reduce<Volatility | undefined>(
+        (worst, v) => (worst === undefined || rank(v) > rank(worst) ? v : worst),
+        undefined,
+      );
   }
 
   hasPolicy(tableId: string | null): boolean {

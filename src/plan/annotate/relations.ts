@@ -36,7 +36,7 @@ export class PlanRelations {
   private constructor(private readonly assumeUnknownExist: boolean) {}
 
   /** The relations of a model; anything else a statement names was created by the plan. */
-  static of(model: SchemaModel): PlanRelations {
+  static of(model: Pick<SchemaModel, "objects">): PlanRelations {
     const relations = new PlanRelations(false);
     relations.load(model);
     return relations;
@@ -46,13 +46,13 @@ export class PlanRelations {
    * For describing one step without the rest of its plan: relations the model does not know about are
    * assumed to exist, so no lock goes unnamed.
    */
-  static assuming(model: SchemaModel): PlanRelations {
+  static assuming(model: Pick<SchemaModel, "objects">): PlanRelations {
     const relations = new PlanRelations(true);
     relations.load(model);
     return relations;
   }
 
-  private load(model: SchemaModel): void {
+  private load(model: Pick<SchemaModel, "objects">): void {
     for (const object of Object.values(model.objects)) {
       if (
         object.kind === "table" ||
