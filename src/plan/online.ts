@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import type { ColumnObj, ConstraintObj, IndexObj, SchemaModel, TableObj } from "../catalog/model.js";
 import { quoteIdent } from "../db/quote.js";
 import type { Change, Statement } from "../diff/change.js";
 import { stmt } from "../diff/change.js";
-import { columnDefinition } from "../diff/sql/columns.js";
+import { columnDefinition, columnExtras, isRetyped, needsTextCast } from "../diff/sql/columns.js";
+import { typeChangeRewrites } from "./rewrite.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type Phase, type Step } from "./step.js";
 
 export interface OnlineOptions {
@@ -242,11 +244,103 @@ function columnAlter(
   after: ColumnObj,
   options: OnlineOptions,
 ): Draft[] | null {
-  if (before.notNull || !after.notNull || !existingTable(options, after.table)) return null;
+  if (!existingTable(options, after.table)) return null;
+  if (isRetyped(before, after) && typeChangeRewrites(before.type, after.type, options.target)) {
+    return typeSwap(before, after, options);
+  }
+  if (before.notNull || !after.notNull) return null;
   // ADD … AS IDENTITY needs NOT NULL first, in the same step.
   if (after.identity && !before.identity) return null;
   const setNotNull = change.statements.filter((s) => / ALTER COLUMN .* SET NOT NULL$/.test(s.sql));
   if (setNotNull.length !== 1) return null;
   const rest = change.statements.filter((s) => !setNotNull.includes(s));
   return [...(rest.length ? [draft(change.summary, "expand", rest)] : []), ...notNullDrafts(after)];
+}
+
+/**
+ * A type change that would rewrite the table under ACCESS EXCLUSIVE becomes: a new column kept in sync by
+ * a trigger, a batched backfill, then a swap in the contract phase that only changes the catalog. Columns
+ * that other objects use (indexes, constraints, views), keys, identity and generated columns keep the
+ * simple form, which the step's hazards flag.
+ */
+function typeSwap(before: ColumnObj, after: ColumnObj, options: OnlineOptions): Draft[] | null {
+  const key = primaryKey(options.target, after.table);
+  const usedElsewhere = Object.values(options.target.objects).some(
+    (o) => o.id !== after.id && o.dependsOn.includes(after.id),
+  );
+  const name = quoteIdent(after.name);
+  if (
+    !key ||
+    key.includes(name) ||
+    usedElsewhere ||
+    after.identity ||
+    after.generated !== null ||
+    after.inherited
+  ) {
+    return null;
+  }
+  const table = after.tableSql;
+  const shadow = quoteIdent(`${after.name.slice(0, 50)}__mm_new`);
+  const tag = createHash("sha256").update(after.id).digest("hex").slice(0, 12);
+  const fn = `migrate_mcp.sync_${tag}`;
+  const trigger = quoteIdent(`migrate_mcp_sync_${tag}`);
+  const text = needsTextCast(before, after, options.source, options.target);
+  const cast = (column: string) => `${column}${text ? "::text" : ""}::${after.type}`;
+  const collate = after.collation ? ` COLLATE ${after.collation}` : "";
+  const check = quoteIdent(`${after.name.slice(0, 40)}_not_null_mm`);
+  const set = `${shadow} = ${cast(name)}`;
+  const pending = `${name} IS NOT NULL AND ${shadow} IS NULL`;
+  const drafts: Draft[] = [
+    draft(
+      `add ${after.sqlName} as ${after.type} beside the old column, kept in sync by a trigger`,
+      "expand",
+      [
+        stmt(`ALTER TABLE ${table} ADD COLUMN ${shadow} ${after.type}${collate}`),
+        stmt("CREATE SCHEMA IF NOT EXISTS migrate_mcp"),
+        stmt(
+          `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $mm$ BEGIN NEW.${shadow} := ${cast(`NEW.${name}`)}; RETURN NEW; END $mm$`,
+        ),
+        stmt(
+          `CREATE TRIGGER ${trigger} BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+        ),
+      ],
+    ),
+    draft(
+      `backfill ${after.sqlName} as ${after.type}`,
+      "backfill",
+      [stmt(`UPDATE ${table} SET ${set} WHERE ${pending}`)],
+      {
+        table,
+        key,
+        set,
+        pending,
+        batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+      },
+    ),
+  ];
+  if (after.notNull) {
+    drafts.push(
+      draft(`check the new ${after.sqlName} IS NOT NULL (NOT VALID)`, "expand", [
+        stmt(`ALTER TABLE ${table} ADD CONSTRAINT ${check} CHECK (${shadow} IS NOT NULL) NOT VALID`),
+      ]),
+      draft(`validate the new ${after.sqlName} IS NOT NULL`, "expand", [
+        stmt(`ALTER TABLE ${table} VALIDATE CONSTRAINT ${check}`),
+      ]),
+    );
+  }
+  const column = (action: string) => stmt(`ALTER TABLE ${table} ALTER COLUMN ${name} ${action}`);
+  drafts.push(
+    draft(`swap ${after.sqlName} to ${after.type}`, "contract", [
+      stmt(`DROP TRIGGER ${trigger} ON ${table}`),
+      stmt(`DROP FUNCTION ${fn}()`),
+      stmt(`ALTER TABLE ${table} DROP COLUMN ${name}`),
+      stmt(`ALTER TABLE ${table} RENAME COLUMN ${shadow} TO ${name}`),
+      ...(after.default !== null ? [column(`SET DEFAULT ${after.default}`)] : []),
+      ...(after.notNull
+        ? [column("SET NOT NULL"), stmt(`ALTER TABLE ${table} DROP CONSTRAINT ${check}`)]
+        : []),
+      ...columnExtras(after),
+    ]),
+  );
+  return drafts;
 }

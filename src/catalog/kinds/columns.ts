@@ -18,7 +18,7 @@ SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_class"
        a.attnotnull AS not_null,
        CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
        CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
-       EXISTS (SELECT 1 FROM regexp_matches(ad.adbin::text, ':funcid (d+)', 'g') f
+       EXISTS (SELECT 1 FROM regexp_matches(ad.adbin::text, ':funcid ([0-9]+)', 'g') f
                  JOIN pg_proc p ON p.oid = f[1]::oid WHERE p.provolatile = 'v') AS default_volatile,
        a.attidentity AS identity_kind,
        (SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text, 'min', s.seqmin::text,

@@ -61,7 +61,12 @@ function usesEnum(column: ColumnObj, model: SchemaModel): boolean {
 }
 
 /** No cast exists between the two types (two enums, tsrange → tstzrange): convert through text. */
-function needsTextCast(from: ColumnObj, to: ColumnObj, source: SchemaModel, target: SchemaModel): boolean {
+export function needsTextCast(
+  from: ColumnObj,
+  to: ColumnObj,
+  source: SchemaModel,
+  target: SchemaModel,
+): boolean {
   if (usesEnum(from, source) || usesEnum(to, target)) return true;
   const a = baseType(from.type);
   const b = baseType(to.type);
