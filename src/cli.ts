@@ -3,11 +3,13 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { registerAnalyzeCommand } from "./commands/analyze.js";
+import { registerApplyCommand } from "./commands/apply.js";
 import { registerDbCommand } from "./commands/db.js";
 import { registerDemoCommand } from "./commands/demo.js";
 import { registerGenerateCommand } from "./commands/generate.js";
 import { registerLintCommand } from "./commands/lint.js";
 import { registerPlannedCommands } from "./commands/planned.js";
+import { registerRollbackCommand } from "./commands/rollback.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { redact } from "./db/redact.js";
 import { isMigrateError } from "./errors.js";
@@ -30,6 +32,8 @@ export function createProgram(): Command {
   registerGenerateCommand(program, output);
   registerLintCommand(program, output);
   registerServeCommand(program, output);
+  registerApplyCommand(program, output);
+  registerRollbackCommand(program, output);
   registerPlannedCommands(program, new Set(program.commands.map((c) => c.name())));
   return program;
 }

@@ -7,9 +7,7 @@ import { MigrateError } from "../errors.js";
  */
 const PLANNED: readonly [name: string, summary: string][] = [
   ["rehearse", "prove a plan on a shadow copy: forward, verify, rollback, fingerprint check, forward again"],
-  ["apply", "apply a plan to a database through the journal, step by step, resumably"],
   ["verify", "verify a database against a plan's target at basic, thorough or comprehensive level"],
-  ["rollback", "roll back the completed steps of a plan, restoring moved-aside data"],
   ["status", "show migration history, the current step, the lock holder and drift"],
 ];
 

@@ -126,8 +126,10 @@ async function applyInSession(
   });
 
   const touched = view.forward.some((row) => row.status !== "pending" && row.status !== "rolled_back");
+  // Finished means the last run said so: a runner killed after its last step still records its end.
+  const finished = view.runs.filter((run) => run.operation !== "verify").at(-1)?.status === "succeeded";
   const allDone = plan.steps.every((step) => status.get(step.id) === "done");
-  if ((allDone || !touched) && current.fingerprint === plan.target.fingerprint) {
+  if (((allDone && finished) || !touched) && current.fingerprint === plan.target.fingerprint) {
     if (!touched) warnings.push("the database already has the plan's target schema; nothing was run");
     return result("already-applied", current.fingerprint, null);
   }
