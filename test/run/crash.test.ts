@@ -5,14 +5,7 @@ import { rollbackPlan } from "../../src/run/rollback.js";
 import { runCli } from "../helpers/cli.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_TABLES, SHOP_V2, shopData } from "./fixtures.js";
-import {
-  backfillStep,
-  cleanupLater,
-  journalRows,
-  schemaOf,
-  tableChecksums,
-  writeTestPlan,
-} from "./helpers.js";
+import { backfillStep, journalRows, schemaOf, tableChecksums, writeTestPlan } from "./helpers.js";
 
 /**
  * Crash safety: the runner is a real `migrate-mcp apply` process, killed with SIGKILL at a named point
