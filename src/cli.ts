@@ -11,6 +11,8 @@ import { registerLintCommand } from "./commands/lint.js";
 import { registerPlannedCommands } from "./commands/planned.js";
 import { registerRollbackCommand } from "./commands/rollback.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerStatusCommand } from "./commands/status.js";
+import { registerVerifyCommand } from "./commands/verify.js";
 import { redact } from "./db/redact.js";
 import { isMigrateError } from "./errors.js";
 import { Output } from "./output.js";
@@ -34,6 +36,8 @@ export function createProgram(): Command {
   registerServeCommand(program, output);
   registerApplyCommand(program, output);
   registerRollbackCommand(program, output);
+  registerVerifyCommand(program, output);
+  registerStatusCommand(program, output);
   registerPlannedCommands(program, new Set(program.commands.map((c) => c.name())));
   return program;
 }

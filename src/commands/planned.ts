@@ -7,8 +7,6 @@ import { MigrateError } from "../errors.js";
  */
 const PLANNED: readonly [name: string, summary: string][] = [
   ["rehearse", "prove a plan on a shadow copy: forward, verify, rollback, fingerprint check, forward again"],
-  ["verify", "verify a database against a plan's target at basic, thorough or comprehensive level"],
-  ["status", "show migration history, the current step, the lock holder and drift"],
 ];
 
 export function registerPlannedCommands(program: Command, available: ReadonlySet<string>): void {

@@ -1,0 +1,132 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { withClient } from "../../src/db/index.js";
+import { findLockHolder } from "../../src/db/lock.js";
+import { applyPlan } from "../../src/run/apply.js";
+import { RUNNER_LOCK } from "../../src/run/session.js";
+import type { StatusReport } from "../../src/run/status.js";
+import type { VerifyReport } from "../../src/run/verify.js";
+import { runCli } from "../helpers/cli.js";
+import { freshDatabase } from "../helpers/db.js";
+import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
+import { backfillStep, cleanupLater, journalRows, writeTestPlan } from "./helpers.js";
+
+const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+
+async function backfillPlan(name: string) {
+  const made = await writeTestPlan({
+    source: SHOP,
+    target: SHOP_V2,
+    name,
+    edit: (steps) => {
+      const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
+      const fill = backfillStep("public.orders", "amount_cents = amount * 100", "amount_cents IS NULL", 100);
+      return [...steps.slice(0, at + 1), fill, ...steps.slice(at + 1)];
+    },
+  });
+  cleanupLater(made.dir);
+  return made;
+}
+
+describe("two concurrent runners", () => {
+  it("the second waits, then gives up naming the first, and changes nothing", async () => {
+    const { dir, plan } = await backfillPlan("concurrent");
+    const db = await freshDatabase(SHOP + shopData(1000));
+    // A slow first runner: ten throttled backfill batches.
+    const first = spawn(
+      process.execPath,
+      [CLI, "apply", dir, "--db", db.url, "--throttle", "300", "--json"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    const firstDone = new Promise<number | null>((resolve) => first.on("close", resolve));
+    let holder = null;
+    for (let i = 0; i < 200 && !holder; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      holder = await withClient(db.url, (client) => findLockHolder(client, RUNNER_LOCK));
+    }
+    expect(holder?.applicationName).toBe(`migrate-mcp apply ${plan.id}`);
+    const second = await runCli(["apply", dir, "--db", db.url, "--lock-wait", "0.5"]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain(`is held by pid ${holder!.pid}`);
+    expect(second.stderr).toContain(`application "migrate-mcp apply ${plan.id}"`);
+    expect(await firstDone).toBe(0);
+    const runs = await journalRows<{ operation: string; status: string }>(
+      db.url,
+      "SELECT operation, status FROM migrate_mcp.history",
+    );
+    expect(runs).toEqual([{ operation: "apply", status: "succeeded" }]);
+  });
+});
+
+describe("verify", () => {
+  it("passes a migrated database at the thorough level and stores the report in history", async () => {
+    const { dir } = await backfillPlan("verify");
+    const db = await freshDatabase(SHOP + shopData(200));
+    await applyPlan(dir, { databaseUrl: db.url, throttleMs: 0 });
+    const result = await runCli(["--json", "verify", dir, "--db", db.url, "--level", "thorough"]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as VerifyReport;
+    expect(report.ok).toBe(true);
+    expect(report.tables.find((t) => t.table === "public.orders")).toMatchObject({ rows: 200 });
+    expect(report.tables.every((t) => /^[0-9a-f]{32}$/.test(t.checksum ?? ""))).toBe(true);
+    expect(report.checks.map((c) => c.name)).toContain(
+      "foreign key orders_customer_id_fkey on public.orders",
+    );
+    const stored = await journalRows<{ status: string; ok: boolean }>(
+      db.url,
+      "SELECT status, (validation->>'ok')::boolean AS ok FROM migrate_mcp.history WHERE operation = 'verify'",
+    );
+    expect(stored).toEqual([{ status: "succeeded", ok: true }]);
+  });
+
+  it("fails with exit code 1 naming what is missing, orphans and constraints left NOT VALID", async () => {
+    const { dir } = await backfillPlan("verify-fail");
+    const db = await freshDatabase(`${SHOP}${shopData(20)}
+      ALTER TABLE public.orders DROP CONSTRAINT orders_customer_id_fkey;
+      INSERT INTO public.orders VALUES (9999, 424242, 5, 'orphan');
+      ALTER TABLE public.orders ADD CONSTRAINT orders_customer_id_fkey
+        FOREIGN KEY (customer_id) REFERENCES public.customers (id) NOT VALID;`);
+    const result = await runCli(["verify", dir, "--db", db.url, "--level", "thorough"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/does not pass thorough verification .* schema equals the plan's target/);
+    expect(result.stdout).toMatch(/create column public\.orders\.amount_cents/);
+    expect(result.stdout).toMatch(
+      /foreign key orders_customer_id_fkey on public\.orders \| FAILED \| 1 row\(s\)/,
+    );
+    expect(result.stdout).toMatch(
+      /constraints validated \| FAILED \| not validated: orders_customer_id_fkey/,
+    );
+  });
+});
+
+describe("status", () => {
+  it("shows a paused plan's progress, then drift once someone changes the schema by hand", async () => {
+    const { dir, plan } = await backfillPlan("status");
+    const db = await freshDatabase(SHOP + shopData(1000));
+    await applyPlan(dir, { databaseUrl: db.url, pauseAt: 0.2, throttleMs: 0 });
+    const paused = await runCli(["--json", "status", dir, "--db", db.url]);
+    expect(paused.code, paused.stderr).toBe(0);
+    const report = JSON.parse(paused.stdout) as StatusReport;
+    expect(report.plan).toMatchObject({ id: plan.id, state: "paused", current: "003", done: 2 });
+    expect(report.plan!.steps[2]).toMatchObject({
+      status: "paused",
+      rowsDone: 200,
+      rowsTotal: 1000,
+      percent: 20,
+    });
+    expect(report.drift).toMatchObject({ checked: true, drifted: false });
+    expect(report.lockHolder).toBeNull();
+    expect(report.history[0]).toMatchObject({ operation: "apply", status: "paused" });
+
+    await journalRows(db.url, "CREATE TABLE public.surprise (id int)");
+    const drifted = await runCli(["status", dir, "--db", db.url]);
+    expect(drifted.stdout).toMatch(/plan .*: paused, 2\/\d+ steps done, at step 003/);
+    expect(drifted.stdout).toMatch(/drift: DRIFTED — .*create table public\.surprise/);
+    const overall = JSON.parse((await runCli(["--json", "status", "--db", db.url])).stdout) as StatusReport;
+    expect(overall.plan).toBeNull();
+    expect(overall.history.map((run) => run.planId)).toEqual([plan.id]);
+  });
+});
