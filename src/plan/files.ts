@@ -8,6 +8,7 @@ export const PLAN_FILES = [
   "forward.sql",
   "rollback.sql",
   "verify.sql",
+  "cleanup.sql",
   "source-model.json",
   "target-model.json",
   "plan.yaml",

@@ -4,8 +4,10 @@ import { quoteIdent } from "../db/quote.js";
 import type { Change, Statement } from "../diff/change.js";
 import { stmt } from "../diff/change.js";
 import { columnDefinition, columnExtras, isRetyped, needsTextCast } from "../diff/sql/columns.js";
+import { primaryKey } from "./keys.js";
 import { typeChangeRewrites } from "./rewrite.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type Phase, type Step } from "./step.js";
+import { restoreStatements, saveStatements, TRASH_SCHEMA, type TrashRecord } from "./trash.js";
 
 export interface OnlineOptions {
   source: SchemaModel;
@@ -14,6 +16,10 @@ export interface OnlineOptions {
   downtimeAllowed: boolean;
   lockTimeoutMs?: number;
   batchSize?: number;
+  /** Forward plans: drops whose data is copied into the trash first (see trash.ts). */
+  keep?: { planId: string; records: TrashRecord[] };
+  /** Rollback plans: data to put back once its table or column exists again. */
+  restore?: TrashRecord[];
 }
 
 type Draft = Pick<Step, "phase" | "statements" | "backfill"> & { summary: string };
@@ -31,8 +37,7 @@ export function planSteps(changes: Change[], options: OnlineOptions): Step[] {
   const steps: Step[] = [];
   for (const change of changes) {
     if (change.statements.length === 0) continue;
-    const drafts = options.downtimeAllowed ? null : onlineDrafts(change, options);
-    for (const draft of drafts ?? [simpleDraft(change)]) {
+    for (const draft of draftsFor(change, options)) {
       steps.push({
         id: String(steps.length + 1).padStart(3, "0"),
         summary: draft.summary,
@@ -54,6 +59,58 @@ export function planSteps(changes: Change[], options: OnlineOptions): Step[] {
     }
   }
   return steps;
+}
+
+function draftsFor(change: Change, options: OnlineOptions): Draft[] {
+  const restore =
+    change.action === "create" ? options.restore?.find((r) => r.objectId === change.objectId) : undefined;
+  const column = options.target.objects[change.objectId];
+  if (restore?.kind === "column" && column?.kind === "column")
+    return restoreColumnDrafts(change, column, restore, options);
+  const drafts = (options.downtimeAllowed ? null : onlineDrafts(change, options)) ?? [simpleDraft(change)];
+  if (restore)
+    drafts.push(draft(`restore the rows of ${restore.table}`, "backfill", restoreStatements(restore)));
+  const keep =
+    change.action === "drop" ? options.keep?.records.find((r) => r.objectId === change.objectId) : undefined;
+  const [first, ...rest] = drafts;
+  if (keep && first) {
+    const what = keep.kind === "table" ? "rows" : "values";
+    return [
+      {
+        ...first,
+        summary: `${first.summary} (${what} kept in ${TRASH_SCHEMA} until cleanup)`,
+        statements: [...saveStatements(keep, options.keep?.planId ?? ""), ...first.statements],
+      },
+      ...rest,
+    ];
+  }
+  return drafts;
+}
+
+/** A dropped column comes back nullable, gets its kept values, and only then its NOT NULL. */
+function restoreColumnDrafts(
+  change: Change,
+  column: ColumnObj,
+  record: TrashRecord,
+  options: OnlineOptions,
+): Draft[] {
+  const [, ...extras] = change.statements;
+  const nullable: ColumnObj = { ...column, notNull: false };
+  const drafts: Draft[] = [
+    draft(`${change.summary} (nullable until its values are back)`, "expand", [
+      stmt(`ALTER TABLE ${column.tableSql} ADD COLUMN ${columnDefinition(nullable)}`),
+      ...extras,
+    ]),
+    draft(`restore the values of ${column.sqlName}`, "backfill", restoreStatements(record)),
+  ];
+  if (!column.notNull) return drafts;
+  if (!options.downtimeAllowed) return [...drafts, ...notNullDrafts(column)];
+  return [
+    ...drafts,
+    draft(`set ${column.sqlName} NOT NULL`, "contract", [
+      stmt(`ALTER TABLE ${column.tableSql} ALTER COLUMN ${quoteIdent(column.name)} SET NOT NULL`),
+    ]),
+  ];
 }
 
 function simpleDraft(change: Change): Draft {
@@ -186,15 +243,6 @@ function notNullDrafts(column: ColumnObj): Draft[] {
       stmt(`ALTER TABLE ${table} DROP CONSTRAINT ${check}`),
     ]),
   ];
-}
-
-/** The primary key columns of a table in `model`, as SQL, from PostgreSQL's own constraint text. */
-export function primaryKey(model: SchemaModel, tableId: string): string[] | null {
-  const pk = Object.values(model.objects).find(
-    (o): o is ConstraintObj => o.kind === "constraint" && o.table === tableId && o.type === "primary key",
-  );
-  const columns = pk ? /^PRIMARY KEY \((.+)\)/.exec(pk.definition)?.[1] : undefined;
-  return columns ? columns.split(", ") : null;
 }
 
 function columnCreate(change: Change, column: ColumnObj, options: OnlineOptions): Draft[] | null {

@@ -5,6 +5,7 @@ import type { Change } from "../diff/change.js";
 import { planSteps } from "./online.js";
 import { renderScript } from "./script.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type Step } from "./step.js";
+import { renderCleanupScript, type TrashRecord, trashRecords } from "./trash.js";
 import { renderVerifyScript } from "./verify-script.js";
 
 export interface SchemaState {
@@ -36,7 +37,9 @@ export interface MigrationPlan {
   options: PlanOptions;
   forwardSteps: Step[];
   rollbackSteps: Step[];
-  scripts: { "forward.sql": string; "rollback.sql": string; "verify.sql": string };
+  scripts: { "forward.sql": string; "rollback.sql": string; "verify.sql": string; "cleanup.sql": string };
+  /** Data that destructive steps keep in migrate_mcp_trash until cleanup.sql runs. */
+  kept: TrashRecord[];
   /** Both schemas, so rehearsal and rollback can rebuild or re-diff them without the original sources. */
   models: { source: SchemaModel; target: SchemaModel };
 }
@@ -65,15 +68,19 @@ export function buildPlan(input: {
     downtimeAllowed: input.options.downtimeAllowed,
     lockTimeoutMs: input.options.lockTimeoutMs,
   };
+  const { source, target } = input.models;
+  const kept = trashRecords(input.forward, source, target, input.id);
   const forwardSteps = planSteps(input.forward, {
     ...online,
-    source: input.models.source,
-    target: input.models.target,
+    source,
+    target,
+    keep: { planId: input.id, records: kept },
   });
   const rollbackSteps = planSteps(input.rollback, {
     ...online,
-    source: input.models.target,
-    target: input.models.source,
+    source: target,
+    target: source,
+    restore: kept,
   });
   const header = (title: string, from: SchemaState, to: SchemaState) => ({
     title,
@@ -101,7 +108,9 @@ export function buildPlan(input: {
         rollbackSteps,
       ),
       "verify.sql": renderVerifyScript(input.target),
+      "cleanup.sql": renderCleanupScript(kept),
     },
+    kept,
   };
 }
 

@@ -153,7 +153,7 @@ describe("analyze and generate from the CLI", () => {
     );
     const result = await runCli(
       ["generate", "--source", "old.sql", "--target", "new.sql", "--out", "p"],
-      {},
+      { MIGRATE_DATABASE_URL: serverUrl() },
       dir,
     );
     expect(result.code).toBe(2);
@@ -164,7 +164,7 @@ describe("analyze and generate from the CLI", () => {
   it("rejects a spec that is none of the known kinds", async () => {
     const result = await runCli(
       ["analyze", "--source", "nothing-here", "--target", "nor-here"],
-      {},
+      { MIGRATE_DATABASE_URL: serverUrl() },
       tempDir(),
     );
     expect(result.code).toBe(2);

@@ -1,0 +1,162 @@
+import { createHash } from "node:crypto";
+import type { ColumnObj, SchemaModel, TableObj } from "../catalog/model.js";
+import { quoteIdent, quoteLiteral } from "../db/quote.js";
+import type { Change, Statement } from "../diff/change.js";
+import { stmt } from "../diff/change.js";
+import { primaryKey } from "./keys.js";
+
+export const TRASH_SCHEMA = "migrate_mcp_trash";
+
+/**
+ * Where the rows or values a destructive step removes are kept until cleanup: a table in migrate_mcp_trash
+ * holding each row (or each key with the column's value) as text, so it depends on no type or table the
+ * plan may drop, and text I/O restores every value exactly.
+ */
+export interface TrashRecord {
+  /** The dropped table or column. */
+  objectId: string;
+  kind: "table" | "column";
+  /** Qualified name of the trash table, ready for SQL. */
+  trash: string;
+  /** The table the data came from (and returns to). */
+  table: string;
+  column: string | null;
+  columnType: string | null;
+  /** Primary key columns (SQL) that identify rows for a column's values. */
+  key: string[];
+  /** Columns a restored row is inserted into (not generated ones). */
+  insertColumns: string[];
+  /** Serial and identity columns, with an SQL expression for their sequence, moved past restored values. */
+  sequences: { column: string; sequence: string }[];
+}
+
+function trashName(planId: string, objectId: string): string {
+  const hash = createHash("sha256").update(`${planId}\0${objectId}`).digest("hex").slice(0, 16);
+  return `${quoteIdent(TRASH_SCHEMA)}.${quoteIdent(`t_${hash}`)}`;
+}
+
+/**
+ * The sequence behind a serial or identity column, as SQL. A serial default names its sequence
+ * (`nextval('public.t_id_seq'::regclass)`); an identity column's sequence is found by name, and
+ * pg_get_serial_sequence takes the column name as it is, not as a quoted identifier.
+ */
+function sequenceOf(column: ColumnObj, table: string): string | null {
+  if (column.identity)
+    return `pg_catalog.pg_get_serial_sequence(${quoteLiteral(table)}, ${quoteLiteral(column.name)})`;
+  return /^nextval\((.+)\)$/.exec(column.default ?? "")?.[1] ?? null;
+}
+
+function columnsOf(model: SchemaModel, table: TableObj): ColumnObj[] {
+  return table.columns.map((id) => model.objects[id]).filter((c): c is ColumnObj => c?.kind === "column");
+}
+
+/**
+ * The drops in `changes` whose data can be kept: tables that hold rows themselves (not a partitioned
+ * parent), and columns of tables that stay and have a primary key not using the column.
+ */
+export function trashRecords(
+  changes: Change[],
+  source: SchemaModel,
+  target: SchemaModel,
+  planId: string,
+): TrashRecord[] {
+  const records: TrashRecord[] = [];
+  for (const change of changes) {
+    if (change.action !== "drop" || change.statements.length === 0) continue;
+    const object = source.objects[change.objectId];
+    if (object?.kind === "table" && !object.partitionKey) {
+      const columns = columnsOf(source, object);
+      records.push({
+        objectId: object.id,
+        kind: "table",
+        trash: trashName(planId, object.id),
+        table: object.sqlName,
+        column: null,
+        columnType: null,
+        key: [],
+        insertColumns: columns.filter((c) => c.generated === null).map((c) => quoteIdent(c.name)),
+        sequences: columns.flatMap((c) => {
+          const sequence = sequenceOf(c, object.sqlName);
+          return sequence ? [{ column: quoteIdent(c.name), sequence }] : [];
+        }),
+      });
+    }
+    if (
+      object?.kind === "column" &&
+      object.generated === null &&
+      target.objects[object.table]?.kind === "table"
+    ) {
+      const key = primaryKey(source, object.table);
+      if (!key || key.includes(quoteIdent(object.name))) continue;
+      records.push({
+        objectId: object.id,
+        kind: "column",
+        trash: trashName(planId, object.id),
+        table: object.tableSql,
+        column: quoteIdent(object.name),
+        columnType: object.type,
+        key,
+        insertColumns: [],
+        sequences: [],
+      });
+    }
+  }
+  return records;
+}
+
+/**
+ * Statements that copy the data out, run in the same transaction just before the drop. SHARE mode blocks
+ * writes for the copy, so no row written in between is lost.
+ */
+export function saveStatements(record: TrashRecord, planId: string): Statement[] {
+  const what = record.kind === "table" ? `rows of table ${record.table}` : `${record.table}.${record.column}`;
+  const select =
+    record.kind === "table"
+      ? `SELECT r::text AS row FROM ONLY ${record.table} r`
+      : `SELECT jsonb_build_array(${record.key.join(", ")}) AS key, ${record.column}::text AS value FROM ONLY ${record.table}`;
+  return [
+    stmt(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(TRASH_SCHEMA)}`),
+    stmt(`LOCK TABLE ONLY ${record.table} IN SHARE MODE`),
+    stmt(`CREATE TABLE ${record.trash} AS ${select}`),
+    stmt(
+      `COMMENT ON TABLE ${record.trash} IS ${quoteLiteral(`migrate-mcp plan ${planId}: ${what}, kept until cleanup`)}`,
+    ),
+  ];
+}
+
+/** Statements that put the kept data back once the rollback has recreated the table or column. */
+export function restoreStatements(record: TrashRecord): Statement[] {
+  if (record.kind === "column") {
+    return [
+      stmt(
+        `UPDATE ${record.table} SET ${record.column} = x.value::${record.columnType} FROM ${record.trash} x ` +
+          `WHERE x.key = jsonb_build_array(${record.key.map((k) => `${record.table}.${k}`).join(", ")})`,
+      ),
+    ];
+  }
+  const columns = record.insertColumns.join(", ");
+  const values = record.insertColumns.map((c) => `(s.r).${c}`).join(", ");
+  return [
+    stmt(
+      `INSERT INTO ${record.table} (${columns}) OVERRIDING SYSTEM VALUE ` +
+        `SELECT ${values} FROM (SELECT x.row::${record.table} AS r FROM ${record.trash} x) s`,
+    ),
+    ...record.sequences.map(({ column, sequence }) =>
+      stmt(
+        `SELECT pg_catalog.setval(${sequence}, s.m) FROM (SELECT max(${column}) AS m FROM ${record.table}) s WHERE s.m IS NOT NULL`,
+      ),
+    ),
+  ];
+}
+
+/** cleanup.sql: drops what the plan kept, once nobody needs to roll back. */
+export function renderCleanupScript(records: TrashRecord[]): string {
+  return [
+    "-- migrate-mcp cleanup script: removes the data this plan kept for rollback",
+    "-- run only after the migration is verified and rollback is no longer wanted",
+    "-- run with: psql -v ON_ERROR_STOP=1 -f cleanup.sql",
+    "",
+    ...(records.length ? records.map((r) => `DROP TABLE IF EXISTS ${r.trash};`) : ["-- nothing was kept"]),
+    "",
+  ].join("\n");
+}
