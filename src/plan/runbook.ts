@@ -1,17 +1,81 @@
+import { hazard, isHazardCode } from "../lint/hazards.js";
+import { describeSize } from "./annotate/describe.js";
+import type { ModelParts } from "./annotate/facts.js";
+import { describeLock } from "./annotate.js";
 import type { MigrationPlan } from "./plan.js";
 import type { Step } from "./step.js";
 
-function stepLines(steps: Step[]): string[] {
-  if (steps.length === 0) return ["_No changes._"];
-  return steps.map(
-    (s) =>
-      `${s.id}. ${s.summary}${s.destructive ? " — **destroys data**" : ""}${s.transactional ? "" : " — runs outside a transaction"}`,
-  );
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
-/** A first runbook: what changes, what is dangerous, and the exact commands to apply, verify and undo. */
-export function renderRunbook(plan: MigrationPlan): string {
+function timeouts(step: Step): string {
+  const lock =
+    step.lockTimeoutMs > 0
+      ? `lock_timeout ${seconds(step.lockTimeoutMs)}`
+      : "no lock_timeout (waits for its locks)";
+  const statement =
+    step.statementTimeoutMs === null
+      ? "no statement_timeout"
+      : `statement_timeout ${seconds(step.statementTimeoutMs)}`;
+  return `${lock}; ${statement}`;
+}
+
+function estimate(step: Step): string {
+  if (!step.estimate) return "touches no existing table";
+  const work = step.estimate.rewrite
+    ? "; rewrites the table"
+    : step.estimate.scan
+      ? "; reads the whole table"
+      : "";
+  return `${describeSize(step.estimate)}${work}`;
+}
+
+/** Each hazard with its catalog entry: what goes wrong and the safe way to get the same result. */
+function hazardLines(step: Step): string[] {
+  return step.hazards.map((code) => {
+    if (!isHazardCode(code)) return `  - **${code}**`;
+    const info = hazard(code);
+    return `  - **${code}** ${info.name} (${info.severity}): ${info.summary}. Safe rewrite: ${info.rewrite}.`;
+  });
+}
+
+function stepSection(step: Step, before: ModelParts): string[] {
+  const notes = [
+    step.destructive ? "**destroys data**" : "",
+    step.transactional ? "" : "runs outside a transaction",
+    step.backfill ? `backfills in batches of ${step.backfill.batchSize.toLocaleString("en-US")} rows` : "",
+  ].filter(Boolean);
+  return [
+    `### ${step.id} · ${step.phase} · ${step.summary}`,
+    "",
+    `- Lock: ${describeLock(step, before)}`,
+    `- Timeouts: ${timeouts(step)}`,
+    `- Estimate: ${estimate(step)}`,
+    ...(notes.length ? [`- Note: ${notes.join("; ")}`] : []),
+    ...(step.hazards.length ? ["- Hazards:", ...hazardLines(step)] : ["- Hazards: none"]),
+    "",
+  ];
+}
+
+/** `before` is the schema the steps start from: the source for forward steps, the target for rollback. */
+function stepSections(steps: Step[], before: ModelParts): string[] {
+  if (steps.length === 0) return ["_No changes._", ""];
+  return steps.flatMap((step) => stepSection(step, before));
+}
+
+/**
+ * The runbook: what changes, step by step with its phase, the lock it takes and for how long, its hazards
+ * with the safe rewrite, and its size estimate; then the exact commands to apply, verify and undo.
+ */
+export function renderRunbook(
+  plan: Pick<
+    MigrationPlan,
+    "id" | "name" | "source" | "target" | "forwardSteps" | "rollbackSteps" | "models"
+  >,
+): string {
   const destructive = plan.forwardSteps.filter((s) => s.destructive);
+  const hazardous = plan.forwardSteps.filter((s) => s.hazards.length > 0);
   return [
     `# Runbook: ${plan.name}`,
     "",
@@ -20,15 +84,14 @@ export function renderRunbook(plan: MigrationPlan): string {
     `- Target: ${plan.target.label} (\`${plan.target.fingerprint}\`)`,
     `- Forward steps: ${plan.forwardSteps.length}; rollback steps: ${plan.rollbackSteps.length}`,
     `- Destructive steps: ${destructive.length ? destructive.map((s) => s.id).join(", ") : "none"}`,
+    `- Steps with hazards: ${hazardous.length ? hazardous.map((s) => `${s.id} (${s.hazards.join(", ")})`).join(", ") : "none"}`,
     "",
     "## Forward",
     "",
-    ...stepLines(plan.forwardSteps),
-    "",
+    ...stepSections(plan.forwardSteps, plan.models.source),
     "## Rollback",
     "",
-    ...stepLines(plan.rollbackSteps),
-    "",
+    ...stepSections(plan.rollbackSteps, plan.models.target),
     "## Commands",
     "",
     "```sh",

@@ -59,6 +59,18 @@ function listNames(names: string[]): string {
 }
 
 /**
+ * The step's own statements, read without the plan around them, cannot tell a free type change from a
+ * rewrite or a proven NOT NULL from a scan; the step's estimate was made with the whole plan and both
+ * models, so it has the last word on both.
+ */
+function confirmedWork(work: Work, estimate: StepEstimate | null): Work {
+  if (!estimate) return work;
+  if (work === "rewrite") return estimate.rewrite ? work : "brief";
+  if (work === "scan" || work === "index build") return estimate.scan || estimate.rewrite ? work : "brief";
+  return work;
+}
+
+/**
  * The step's strongest lock, on what, and for how long. In a transactional step a lock is held until the
  * step commits, so it lasts as long as the longest work from the statement that took it to the end.
  */
@@ -69,7 +81,10 @@ export function describeEffects(step: Step, effects: LockEffect[]): string {
   const names = [...new Set(strongest.map((effect) => effect.relation))];
   const first = Math.min(...strongest.map((effect) => effect.statement));
   const holding = step.transactional ? effects.filter((effect) => effect.statement >= first) : strongest;
-  const work = holding.reduce<Work>((longest, effect) => longerWork(longest, effect.work), "brief");
+  const work = holding.reduce<Work>(
+    (longest, effect) => longerWork(longest, confirmedWork(effect.work, step.estimate)),
+    "brief",
+  );
   const size = step.estimate ? ` (${describeSize(step.estimate)})` : "";
   const on = names.length > 0 ? ` on ${listNames(names)}` : "";
   return `${level}${on}${size}, ${heldFor(work, step)}; ${BLOCKS[level]}`;
