@@ -17,7 +17,7 @@ export interface OnlineOptions {
   lockTimeoutMs?: number;
   batchSize?: number;
   /** Forward plans: drops whose data is copied into the trash first (see trash.ts). */
-  keep?: { planId: string; records: TrashRecord[] };
+  keep?: { planName: string; records: TrashRecord[] };
   /** Rollback plans: data to put back once its table or column exists again. */
   restore?: TrashRecord[];
 }
@@ -79,7 +79,7 @@ function draftsFor(change: Change, options: OnlineOptions): Draft[] {
       {
         ...first,
         summary: `${first.summary} (${what} kept in ${TRASH_SCHEMA} until cleanup)`,
-        statements: [...saveStatements(keep, options.keep?.planId ?? ""), ...first.statements],
+        statements: [...saveStatements(keep, options.keep?.planName ?? ""), ...first.statements],
       },
       ...rest,
     ];

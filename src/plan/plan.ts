@@ -69,12 +69,18 @@ export function buildPlan(input: {
     lockTimeoutMs: input.options.lockTimeoutMs,
   };
   const { source, target } = input.models;
-  const kept = trashRecords(input.forward, source, target, input.id);
+  // Trash names come from the two schema states, so the same inputs give the same scripts.
+  const kept = trashRecords(
+    input.forward,
+    source,
+    target,
+    `${input.source.fingerprint}>${input.target.fingerprint}`,
+  );
   const forwardSteps = planSteps(input.forward, {
     ...online,
     source,
     target,
-    keep: { planId: input.id, records: kept },
+    keep: { planName: input.name, records: kept },
   });
   const rollbackSteps = planSteps(input.rollback, {
     ...online,

@@ -30,8 +30,8 @@ export interface TrashRecord {
   sequences: { column: string; sequence: string }[];
 }
 
-function trashName(planId: string, objectId: string): string {
-  const hash = createHash("sha256").update(`${planId}\0${objectId}`).digest("hex").slice(0, 16);
+function trashName(scope: string, objectId: string): string {
+  const hash = createHash("sha256").update(`${scope}\0${objectId}`).digest("hex").slice(0, 16);
   return `${quoteIdent(TRASH_SCHEMA)}.${quoteIdent(`t_${hash}`)}`;
 }
 
@@ -58,7 +58,7 @@ export function trashRecords(
   changes: Change[],
   source: SchemaModel,
   target: SchemaModel,
-  planId: string,
+  scope: string,
 ): TrashRecord[] {
   const records: TrashRecord[] = [];
   for (const change of changes) {
@@ -69,7 +69,7 @@ export function trashRecords(
       records.push({
         objectId: object.id,
         kind: "table",
-        trash: trashName(planId, object.id),
+        trash: trashName(scope, object.id),
         table: object.sqlName,
         column: null,
         columnType: null,
@@ -91,7 +91,7 @@ export function trashRecords(
       records.push({
         objectId: object.id,
         kind: "column",
-        trash: trashName(planId, object.id),
+        trash: trashName(scope, object.id),
         table: object.tableSql,
         column: quoteIdent(object.name),
         columnType: object.type,
@@ -108,7 +108,7 @@ export function trashRecords(
  * Statements that copy the data out, run in the same transaction just before the drop. SHARE mode blocks
  * writes for the copy, so no row written in between is lost.
  */
-export function saveStatements(record: TrashRecord, planId: string): Statement[] {
+export function saveStatements(record: TrashRecord, planName: string): Statement[] {
   const what = record.kind === "table" ? `rows of table ${record.table}` : `${record.table}.${record.column}`;
   const select =
     record.kind === "table"
@@ -119,7 +119,7 @@ export function saveStatements(record: TrashRecord, planId: string): Statement[]
     stmt(`LOCK TABLE ONLY ${record.table} IN SHARE MODE`),
     stmt(`CREATE TABLE ${record.trash} AS ${select}`),
     stmt(
-      `COMMENT ON TABLE ${record.trash} IS ${quoteLiteral(`migrate-mcp plan ${planId}: ${what}, kept until cleanup`)}`,
+      `COMMENT ON TABLE ${record.trash} IS ${quoteLiteral(`migrate-mcp plan ${planName}: ${what}, kept until cleanup`)}`,
     ),
   ];
 }
