@@ -23,7 +23,15 @@ const SCHEMA = `
       FROM generate_series(1, 2000) AS g;
   INSERT INTO public.archive SELECT generate_series(1, 10);
   INSERT INTO public.audit SELECT generate_series(1, 10);
-  INSERT INTO public.sessions SELECT generate_series(1, 10)`;
+  INSERT INTO public.sessions SELECT generate_series(1, 10);
+  CREATE MATERIALIZED VIEW public.order_counts AS SELECT count(*) FROM public.orders;
+  CREATE TYPE public.mood AS ENUM ('ok', 'sad');
+  CREATE SCHEMA scratch;
+  CREATE TABLE public.events (id int) PARTITION BY RANGE (id);
+  CREATE TABLE public.events_1 PARTITION OF public.events FOR VALUES FROM (1) TO (10);
+  CREATE DOMAIN public.positive AS int;
+  CREATE TABLE public.measures (value public.positive);
+  INSERT INTO public.measures VALUES (1)`;
 
 interface Case {
   sql: string | string[];
@@ -92,6 +100,33 @@ const CASES: Case[] = [
   { sql: "UPDATE public.orders SET memo = 'n'", hazards: ["MM601"], scan: true },
   { sql: "ALTER TABLE public.customers ENABLE ROW LEVEL SECURITY", hazards: ["MM608"] },
   { sql: "GRANT SELECT ON public.customers TO PUBLIC", hazards: ["MM609"] },
+  { sql: `${T} ALTER COLUMN checked DROP NOT NULL`, hazards: ["MM107"] },
+  {
+    sql: "ALTER TABLE public.customers ADD CONSTRAINT customers_excl EXCLUDE USING btree (id WITH =)",
+    hazards: ["MM209"],
+    scan: true,
+  },
+  { sql: "ALTER TABLE public.sessions ADD PRIMARY KEY (id)", hazards: ["MM208"], scan: true },
+  { sql: "ALTER TABLE public.customers DISABLE TRIGGER ALL", hazards: ["MM607"] },
+  { sql: "ALTER TABLE public.events DETACH PARTITION public.events_1", hazards: ["MM213"] },
+  { sql: "DELETE FROM public.sessions", hazards: ["MM308"], scan: true },
+  { sql: "LOCK TABLE public.customers IN SHARE MODE", hazards: ["MM604"], skipApply: true },
+  { sql: "REINDEX TABLE public.customers", hazards: ["MM203"], scan: true },
+  { sql: "VACUUM FULL public.customers", hazards: ["MM602"], rewrite: true },
+  { sql: "CLUSTER public.customers USING customers_pkey", hazards: ["MM603"], rewrite: true },
+  { sql: "REFRESH MATERIALIZED VIEW public.order_counts", hazards: ["MM214"] },
+  { sql: "ALTER TYPE public.mood RENAME VALUE 'sad' TO 'unhappy'", hazards: ["MM404"] },
+  { sql: "DROP SCHEMA scratch CASCADE", hazards: ["MM307", "MM303"] },
+  { sql: "DO $$ BEGIN PERFORM 1; END $$", hazards: ["MM006"] },
+  {
+    sql: "CREATE OR REPLACE FUNCTION public.fixed() RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT 2'",
+    hazards: ["MM007"],
+  },
+  {
+    sql: "ALTER DOMAIN public.positive ADD CONSTRAINT positive_check CHECK (VALUE > 0)",
+    hazards: ["MM211"],
+    scan: true,
+  },
 ];
 
 /** All cases applied to one database (each touches its own column or table), so one target model serves all. */

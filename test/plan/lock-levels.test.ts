@@ -92,6 +92,7 @@ const CASES: [string | string[], LockLevel][] = [
   ["INSERT INTO public.orders (id) SELECT id + 1000 FROM public.parent", "ROW EXCLUSIVE"],
   ["REINDEX TABLE public.orders", "ACCESS EXCLUSIVE"],
   ["LOCK TABLE public.orders IN SHARE MODE", "SHARE"],
+  ["LOCK TABLE public.orders IN EXCLUSIVE MODE", "EXCLUSIVE"],
   ["ANALYZE public.orders", "SHARE UPDATE EXCLUSIVE"],
   ["ALTER DOMAIN public.positive ADD CONSTRAINT positive_check CHECK (VALUE > 0)", "SHARE"],
   [

@@ -60,8 +60,9 @@ export function alterTable(stmt: AlterTableStmt, ctx: StatementContext): void {
   const kind = stmt.objtype === "OBJECT_INDEX" ? "index" : stmt.objtype === "OBJECT_VIEW" ? "view" : "table";
   const relation = ctx.state.relations.find(relationOf(stmt.relation), kind);
   const target = { relation, existing: isExisting(relation) };
-  for (const node of stmt.cmds ?? [])
+  for (const node of stmt.cmds ?? []) {
     if ("AlterTableCmd" in node) alterCommand(target, node.AlterTableCmd, ctx);
+  }
 }
 
 function alterCommand(target: AlterTarget, cmd: AlterTableCmd, ctx: StatementContext): void {

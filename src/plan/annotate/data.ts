@@ -107,23 +107,19 @@ export function insert(stmt: InsertStmt, ctx: StatementContext): void {
   lockReads([stmt.selectStmt], ctx);
 }
 
-// LOCK's modes as numbered in PostgreSQL's lockdefs.h. ROW SHARE has no place in LOCK_LEVELS; it is
-// recorded as the next stronger mode so a step never claims less than it takes.
-const LOCK_MODES: LockLevel[] = [
-  "none",
-  "ACCESS SHARE",
-  "ROW EXCLUSIVE",
-  "ROW EXCLUSIVE",
-  "SHARE UPDATE EXCLUSIVE",
-  "SHARE",
-  "SHARE ROW EXCLUSIVE",
-  "EXCLUSIVE",
-  "ACCESS EXCLUSIVE",
-];
 const ACCESS_EXCLUSIVE_MODE = 8;
 
+/**
+ * LOCK's mode number (lockdefs.h: 1 ACCESS SHARE, 2 ROW SHARE, 3 ROW EXCLUSIVE … 8 ACCESS EXCLUSIVE) as a
+ * LockLevel. ROW SHARE has no place in LOCK_LEVELS; it is recorded as ROW EXCLUSIVE, the next stronger
+ * mode, so a step never claims less than it takes.
+ */
+function lockLevelOf(mode: number): LockLevel {
+  return LOCK_LEVELS[mode <= 1 ? mode : Math.max(2, mode - 1)] ?? "ACCESS EXCLUSIVE";
+}
+
 export function lockTable(stmt: LockStmt, ctx: StatementContext): void {
-  const level = LOCK_MODES[stmt.mode ?? ACCESS_EXCLUSIVE_MODE] ?? "ACCESS EXCLUSIVE";
+  const level = lockLevelOf(stmt.mode ?? ACCESS_EXCLUSIVE_MODE);
   const tables = (stmt.relations ?? []).flatMap((node) =>
     "RangeVar" in node ? [ctx.state.relations.find(relationOf(node.RangeVar))] : [],
   );

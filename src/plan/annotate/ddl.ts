@@ -96,8 +96,9 @@ export function drop(stmt: DropStmt, ctx: StatementContext): void {
     return;
   }
   if (TABLE_PARTS.has(type)) {
-    for (const node of stmt.objects ?? [])
+    for (const node of stmt.objects ?? []) {
       ctx.lock(ctx.state.relations.find(tableOfPart(node)), "ACCESS EXCLUSIVE");
+    }
     return;
   }
   const kind = RELATION_KINDS[type];

@@ -40,7 +40,7 @@ function formatRows(rows: number): string {
   return `~${Math.round(rows)} rows`;
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   const units = ["bytes", "kB", "MB", "GB", "TB"];
   const exponent = bytes > 0 ? Math.min(units.length - 1, Math.floor(Math.log(bytes) / Math.log(1024))) : 0;
   const value = bytes / 1024 ** exponent;
