@@ -9,6 +9,7 @@ import { registerDemoCommand } from "./commands/demo.js";
 import { registerGenerateCommand } from "./commands/generate.js";
 import { registerLintCommand } from "./commands/lint.js";
 import { registerPlannedCommands } from "./commands/planned.js";
+import { registerRehearseCommand } from "./commands/rehearse.js";
 import { registerRollbackCommand } from "./commands/rollback.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerStatusCommand } from "./commands/status.js";
@@ -34,6 +35,7 @@ export function createProgram(): Command {
   registerGenerateCommand(program, output);
   registerLintCommand(program, output);
   registerServeCommand(program, output);
+  registerRehearseCommand(program, output);
   registerApplyCommand(program, output);
   registerRollbackCommand(program, output);
   registerVerifyCommand(program, output);

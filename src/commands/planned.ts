@@ -5,9 +5,7 @@ import { MigrateError } from "../errors.js";
  * Commands whose engines have not landed yet. They are listed so `--help` shows the whole surface, and
  * each says plainly that it is not available rather than pretending to work.
  */
-const PLANNED: readonly [name: string, summary: string][] = [
-  ["rehearse", "prove a plan on a shadow copy: forward, verify, rollback, fingerprint check, forward again"],
-];
+const PLANNED: readonly [name: string, summary: string][] = [];
 
 export function registerPlannedCommands(program: Command, available: ReadonlySet<string>): void {
   for (const [name, summary] of PLANNED) {

@@ -10,7 +10,7 @@ import type { VerifyReport } from "../../src/run/verify.js";
 import { runCli } from "../helpers/cli.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
-import { backfillStep, cleanupLater, journalRows, writeTestPlan } from "./helpers.js";
+import { backfillStep, cleanupLater, hasJournal, journalRows, schemaOf, writeTestPlan } from "./helpers.js";
 
 const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
 
@@ -33,31 +33,46 @@ describe("two concurrent runners", () => {
   it("the second waits, then gives up naming the first, and changes nothing", async () => {
     const { dir, plan } = await backfillPlan("concurrent");
     const db = await freshDatabase(SHOP + shopData(1000));
-    // A slow first runner: ten throttled backfill batches.
+    // The first runner sleeps a minute after each backfill batch, so it holds the lock while we look.
     const first = spawn(
       process.execPath,
-      [CLI, "apply", dir, "--db", db.url, "--throttle", "300", "--json"],
+      [CLI, "apply", dir, "--db", db.url, "--throttle", "60000", "--json"],
       {
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: "ignore",
       },
     );
-    const firstDone = new Promise<number | null>((resolve) => first.on("close", resolve));
-    let holder = null;
-    for (let i = 0; i < 200 && !holder; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      holder = await withClient(db.url, (client) => findLockHolder(client, RUNNER_LOCK));
-    }
-    expect(holder?.applicationName).toBe(`migrate-mcp apply ${plan.id}`);
-    const second = await runCli(["apply", dir, "--db", db.url, "--lock-wait", "0.5"]);
-    expect(second.code).toBe(2);
-    expect(second.stderr).toContain(`is held by pid ${holder!.pid}`);
-    expect(second.stderr).toContain(`application "migrate-mcp apply ${plan.id}"`);
-    expect(await firstDone).toBe(0);
-    const runs = await journalRows<{ operation: string; status: string }>(
-      db.url,
-      "SELECT operation, status FROM migrate_mcp.history",
+    const firstExit = new Promise<NodeJS.Signals | null>((resolve) =>
+      first.on("close", (_code, signal) => resolve(signal)),
     );
-    expect(runs).toEqual([{ operation: "apply", status: "succeeded" }]);
+    // Wait until it sleeps after its first backfill batch: from then on its schema stays put.
+    let batched = false;
+    for (let i = 0; i < 600 && !batched; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (!(await hasJournal(db.url))) continue;
+      const [row] = await journalRows<{ n: string }>(
+        db.url,
+        "SELECT sum(rows_done) AS n FROM migrate_mcp.steps",
+      );
+      batched = Number(row!.n) > 0;
+    }
+    const holder = await withClient(db.url, (client) => findLockHolder(client, RUNNER_LOCK));
+    try {
+      expect(holder?.applicationName).toBe(`migrate-mcp apply ${plan.id}`);
+      const before = await schemaOf(db.url);
+      const second = await runCli(["apply", dir, "--db", db.url, "--lock-wait", "0.5"]);
+      expect(second.code).toBe(2);
+      expect(second.stderr).toContain(`is held by pid ${holder!.pid}`);
+      expect(second.stderr).toContain(`application "migrate-mcp apply ${plan.id}"`);
+      expect(await schemaOf(db.url)).toBe(before);
+      const runs = await journalRows<{ operation: string; status: string }>(
+        db.url,
+        "SELECT operation, status FROM migrate_mcp.history",
+      );
+      expect(runs).toEqual([{ operation: "apply", status: "running" }]);
+    } finally {
+      first.kill("SIGKILL");
+      expect(await firstExit).toBe("SIGKILL");
+    }
   });
 });
 
