@@ -2,6 +2,7 @@ import { basename, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import type { Change } from "../diff/change.js";
 import { MigrateError } from "../errors.js";
+import { annotateSteps } from "../plan/annotate.js";
 import { writePlanDirectory } from "../plan/files.js";
 import { buildPlan, type MigrationPlan, type PlanOptions } from "../plan/plan.js";
 import { DEFAULT_LOCK_TIMEOUT_MS } from "../plan/step.js";
@@ -47,6 +48,17 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
     forward,
     rollback,
     models: { source: source.model, target: target.model },
+  });
+  const annotate = { ...planOptions, lockTimeoutMs: planOptions.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS };
+  plan.forwardSteps = await annotateSteps(plan.forwardSteps, {
+    ...annotate,
+    source: source.model,
+    target: target.model,
+  });
+  plan.rollbackSteps = await annotateSteps(plan.rollbackSteps, {
+    ...annotate,
+    source: target.model,
+    target: source.model,
   });
   const files = await writePlanDirectory(dir, plan, now.toISOString());
   return { plan, dir, files };

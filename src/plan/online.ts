@@ -4,8 +4,8 @@ import { quoteIdent } from "../db/quote.js";
 import type { Change, Statement } from "../diff/change.js";
 import { stmt } from "../diff/change.js";
 import { columnDefinition, columnExtras, isRetyped, needsTextCast } from "../diff/sql/columns.js";
+import { typeChangeRewrites } from "./annotate/type-change.js";
 import { primaryKey } from "./keys.js";
-import { typeChangeRewrites } from "./rewrite.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type Phase, type Step } from "./step.js";
 import { restoreStatements, saveStatements, TRASH_SCHEMA, type TrashRecord } from "./trash.js";
 
@@ -293,7 +293,10 @@ function columnAlter(
   options: OnlineOptions,
 ): Draft[] | null {
   if (!existingTable(options, after.table)) return null;
-  if (isRetyped(before, after) && typeChangeRewrites(before.type, after.type, options.target)) {
+  if (
+    isRetyped(before, after) &&
+    typeChangeRewrites(before.type, after.type, new Set(options.target.binaryCoercible))
+  ) {
     return typeSwap(before, after, options);
   }
   if (before.notNull || !after.notNull) return null;

@@ -112,7 +112,7 @@ export function saveStatements(record: TrashRecord, planName: string): Statement
   const what = record.kind === "table" ? `rows of table ${record.table}` : `${record.table}.${record.column}`;
   const select =
     record.kind === "table"
-      ? `SELECT r::text AS row FROM ONLY ${record.table} r`
+      ? `SELECT r::text AS kept_row FROM ONLY ${record.table} r`
       : `SELECT jsonb_build_array(${record.key.join(", ")}) AS key, ${record.column}::text AS value FROM ONLY ${record.table}`;
   return [
     stmt(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(TRASH_SCHEMA)}`),
@@ -134,12 +134,15 @@ export function restoreStatements(record: TrashRecord): Statement[] {
       ),
     ];
   }
+  // A table without columns still has rows; they come back as empty rows.
+  if (record.insertColumns.length === 0)
+    return [stmt(`INSERT INTO ${record.table} SELECT FROM ${record.trash}`)];
   const columns = record.insertColumns.join(", ");
   const values = record.insertColumns.map((c) => `(s.r).${c}`).join(", ");
   return [
     stmt(
       `INSERT INTO ${record.table} (${columns}) OVERRIDING SYSTEM VALUE ` +
-        `SELECT ${values} FROM (SELECT x.row::${record.table} AS r FROM ${record.trash} x) s`,
+        `SELECT ${values} FROM (SELECT x.kept_row::${record.table} AS r FROM ${record.trash} x) s`,
     ),
     ...record.sequences.map(({ column, sequence }) =>
       stmt(
