@@ -316,8 +316,13 @@ function columnAlter(
  */
 function typeSwap(before: ColumnObj, after: ColumnObj, options: OnlineOptions): Draft[] | null {
   const key = primaryKey(options.target, after.table);
+  // Views are rebuilt around a type change by the diff anyway; indexes and constraints would be lost.
   const usedElsewhere = Object.values(options.target.objects).some(
-    (o) => o.id !== after.id && o.dependsOn.includes(after.id),
+    (o) =>
+      o.id !== after.id &&
+      o.dependsOn.includes(after.id) &&
+      o.kind !== "view" &&
+      o.kind !== "materialized view",
   );
   const name = quoteIdent(after.name);
   if (

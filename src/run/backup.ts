@@ -59,8 +59,10 @@ export async function takeBackup(
     for (const table of tables) {
       const copy = copyName(journal.planId, stepId, table);
       await client.query(`DROP TABLE IF EXISTS ${qualify(BACKUP_SCHEMA, copy)}`);
+      // Rows are kept as text (restore: INSERT INTO t SELECT (kept_row::t).* FROM copy): a copy with the
+      // table's own column types would depend on those types and stop the plan from dropping them.
       await client.query(
-        `CREATE TABLE ${qualify(BACKUP_SCHEMA, copy)} AS TABLE ${qualify(table.schema, table.name)}`,
+        `CREATE TABLE ${qualify(BACKUP_SCHEMA, copy)} AS SELECT r::text AS kept_row FROM ONLY ${qualify(table.schema, table.name)} r`,
       );
       copies.push(qualify(BACKUP_SCHEMA, copy));
     }
