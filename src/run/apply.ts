@@ -215,7 +215,8 @@ async function applyInSession(
       await journal.finishRun(runId, "paused");
       return result("paused", current.fingerprint, runId, run);
     }
-    const end = await takeSnapshot(client);
+    // The state the last executed step recorded is the current one: verify queries only read.
+    const end = run.lastState ?? (await takeSnapshot(client));
     const reachedEnd = selected.at(-1)?.id === plan.steps.at(-1)?.id;
     if (reachedEnd && end.fingerprint !== plan.target.fingerprint) {
       throw new StepFailure(

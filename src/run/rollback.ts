@@ -191,7 +191,7 @@ export async function rollbackInSession(
       rows,
       await journal.backups(),
     );
-    const end = await takeSnapshot(client);
+    const end = run.lastState ?? (await takeSnapshot(client));
     if (end.fingerprint !== goal.fingerprint) {
       throw new MigrateError(
         "MIGRATION_FAILED",

@@ -7,7 +7,7 @@ import { type BackupSettings, takeBackup } from "./backup.js";
 import { executeStep, type StepContext, StepFailure } from "./execute-step.js";
 import { failpoint } from "./failpoint.js";
 import type { BackupRecord, Journal, StepRow } from "./journal.js";
-import { takeSnapshot } from "./snapshot.js";
+import { type Snapshot, takeSnapshot } from "./snapshot.js";
 
 /** What happened to one step in this run. */
 export interface StepReport {
@@ -22,6 +22,8 @@ export interface StepListResult {
   steps: StepReport[];
   backups: BackupRecord[];
   paused: { stepId: string; percent: number } | null;
+  /** The schema after the last step this run executed (null when it executed none). */
+  lastState: Snapshot | null;
 }
 
 export interface StepListContext extends StepContext {
@@ -40,7 +42,7 @@ export async function runStepList(
   knownBackups: BackupRecord[],
 ): Promise<StepListResult> {
   const byId = new Map(rows.map((row) => [row.stepId, row]));
-  const result: StepListResult = { steps: [], backups: [], paused: null };
+  const result: StepListResult = { steps: [], backups: [], paused: null, lastState: null };
   for (const [index, step] of steps.entries()) {
     const row = byId.get(step.id)!;
     if (row.status === "done") {
@@ -70,10 +72,11 @@ export async function runStepList(
         result.paused = { stepId: step.id, percent: outcome.percent };
         return result;
       }
-      await recordState(ctx, step.id);
+      result.lastState = await recordState(ctx, step.id);
       result.steps.push(report(step, "done", Date.now() - started, outcome.rows));
     } else {
       await ctx.journal.markDone(ctx.direction, step.id);
+      result.lastState = null;
       result.steps.push(report(step, "done", Date.now() - started, null));
     }
     await verifyStep(ctx.client, ctx.journal, ctx, step);
@@ -124,7 +127,7 @@ async function backupIfNeeded(
 export async function recordState(
   ctx: { client: DbClient; journal: Journal; direction: StepContext["direction"] },
   stepId: string,
-) {
+): Promise<Snapshot> {
   const state = await takeSnapshot(ctx.client);
   await ctx.journal.saveState(state.fingerprint, state.model);
   await ctx.journal.recordFingerprint(ctx.direction, stepId, state.fingerprint);

@@ -4,17 +4,21 @@ import { applyPlan } from "../../src/run/apply.js";
 import type { RunEvent } from "../../src/run/events.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
-import { cleanupLater, hasJournal, journalRows, schemaOf, tamper, writeTestPlan } from "./helpers.js";
+import {
+  cleanupLater,
+  hasJournal,
+  journalRows,
+  schemaOf,
+  sharedPlan,
+  tamper,
+  writeTestPlan,
+} from "./helpers.js";
 
-async function shopPlan(name: string) {
-  const made = await writeTestPlan({ source: SHOP, target: SHOP_V2, name });
-  cleanupLater(made.dir);
-  return made;
-}
+const shopPlan = sharedPlan({ source: SHOP, target: SHOP_V2, name: "shop" });
 
 describe("applyPlan", () => {
   it("applies every step through the journal, then recognises the target on a second run", async () => {
-    const { dir, plan } = await shopPlan("basic");
+    const { dir, plan } = await shopPlan();
     const db = await freshDatabase(SHOP + shopData(100));
     const events: RunEvent[] = [];
     const result = await applyPlan(dir, { databaseUrl: db.url, onEvent: (e) => events.push(e) });
@@ -44,7 +48,7 @@ describe("applyPlan", () => {
   });
 
   it("runs --to and --step part of the plan, then resumes the rest", async () => {
-    const { dir, plan } = await shopPlan("partial");
+    const { dir, plan } = await shopPlan();
     const db = await freshDatabase(SHOP);
     const ids = plan.forwardSteps.map((s) => s.id);
     expect(ids.length).toBeGreaterThanOrEqual(3);
@@ -62,7 +66,7 @@ describe("applyPlan", () => {
   });
 
   it("refuses without a rehearsal when one is required, before touching the database", async () => {
-    const { dir } = await shopPlan("rehearsal");
+    const { dir } = await shopPlan();
     const db = await freshDatabase(SHOP);
     const error = await applyPlan(dir, { databaseUrl: db.url, requireRehearsal: true }).catch(
       (e: unknown) => e,
@@ -75,7 +79,8 @@ describe("applyPlan", () => {
 
 describe("refusals leave the database unchanged", () => {
   it("a tampered forward.sql", async () => {
-    const { dir, plan } = await shopPlan("tampered");
+    const { dir, plan } = await writeTestPlan({ source: SHOP, target: SHOP_V2, name: "tampered" });
+    cleanupLater(dir);
     const db = await freshDatabase(SHOP);
     await tamper(dir, "forward.sql", (text) => `${text}\nDROP TABLE public.customers CASCADE;\n`);
     const error = await applyPlan(dir, { databaseUrl: db.url }).catch((e: unknown) => e);
@@ -86,7 +91,7 @@ describe("refusals leave the database unchanged", () => {
   });
 
   it("a drifted target, naming what changed", async () => {
-    const { dir } = await shopPlan("drift");
+    const { dir } = await shopPlan();
     const db = await freshDatabase(`${SHOP} ALTER TABLE public.orders ADD COLUMN extra text;`);
     const before = await schemaOf(db.url);
     const error = await applyPlan(dir, { databaseUrl: db.url }).catch((e: unknown) => e);
@@ -99,7 +104,7 @@ describe("refusals leave the database unchanged", () => {
   });
 
   it("the wrong database", async () => {
-    const { dir } = await shopPlan("wrongdb");
+    const { dir } = await shopPlan();
     const db = await freshDatabase(
       "CREATE TABLE public.inventory (sku text PRIMARY KEY, qty int); CREATE TABLE public.bins (id int PRIMARY KEY);",
     );

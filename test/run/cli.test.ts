@@ -10,28 +10,24 @@ import type { VerifyReport } from "../../src/run/verify.js";
 import { runCli } from "../helpers/cli.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
-import { backfillStep, cleanupLater, hasJournal, journalRows, schemaOf, writeTestPlan } from "./helpers.js";
+import { backfillStep, hasJournal, journalRows, schemaOf, sharedPlan } from "./helpers.js";
 
 const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
 
-async function backfillPlan(name: string) {
-  const made = await writeTestPlan({
-    source: SHOP,
-    target: SHOP_V2,
-    name,
-    edit: (steps) => {
-      const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
-      const fill = backfillStep("public.orders", "amount_cents = amount * 100", "amount_cents IS NULL", 100);
-      return [...steps.slice(0, at + 1), fill, ...steps.slice(at + 1)];
-    },
-  });
-  cleanupLater(made.dir);
-  return made;
-}
+const backfillPlan = sharedPlan({
+  source: SHOP,
+  target: SHOP_V2,
+  name: "cli",
+  edit: (steps) => {
+    const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
+    const fill = backfillStep("public.orders", "amount_cents = amount * 100", "amount_cents IS NULL", 100);
+    return [...steps.slice(0, at + 1), fill, ...steps.slice(at + 1)];
+  },
+});
 
 describe("two concurrent runners", () => {
   it("the second waits, then gives up naming the first, and changes nothing", async () => {
-    const { dir, plan } = await backfillPlan("concurrent");
+    const { dir, plan } = await backfillPlan();
     const db = await freshDatabase(SHOP + shopData(1000));
     // The first runner sleeps a minute after each backfill batch, so it holds the lock while we look.
     const first = spawn(
@@ -78,7 +74,7 @@ describe("two concurrent runners", () => {
 
 describe("verify", () => {
   it("passes a migrated database at the thorough level and stores the report in history", async () => {
-    const { dir } = await backfillPlan("verify");
+    const { dir } = await backfillPlan();
     const db = await freshDatabase(SHOP + shopData(200));
     await applyPlan(dir, { databaseUrl: db.url, throttleMs: 0 });
     const result = await runCli(["--json", "verify", dir, "--db", db.url, "--level", "thorough"]);
@@ -98,7 +94,7 @@ describe("verify", () => {
   });
 
   it("fails with exit code 1 naming what is missing, orphans and constraints left NOT VALID", async () => {
-    const { dir } = await backfillPlan("verify-fail");
+    const { dir } = await backfillPlan();
     const db = await freshDatabase(`${SHOP}${shopData(20)}
       ALTER TABLE public.orders DROP CONSTRAINT orders_customer_id_fkey;
       INSERT INTO public.orders VALUES (9999, 424242, 5, 'orphan');
@@ -119,7 +115,7 @@ describe("verify", () => {
 
 describe("status", () => {
   it("shows a paused plan's progress, then drift once someone changes the schema by hand", async () => {
-    const { dir, plan } = await backfillPlan("status");
+    const { dir, plan } = await backfillPlan();
     const db = await freshDatabase(SHOP + shopData(1000));
     await applyPlan(dir, { databaseUrl: db.url, pauseAt: 0.2, throttleMs: 0 });
     const paused = await runCli(["--json", "status", dir, "--db", db.url]);

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { onTestFinished } from "vitest";
+import { afterAll, onTestFinished } from "vitest";
 import { catalogDigest, fingerprint, introspect } from "../../src/catalog/index.js";
 import { withClient } from "../../src/db/index.js";
 import { diffSchemas } from "../../src/diff/index.js";
@@ -59,6 +59,21 @@ export async function writeTestPlan(spec: PlanSpec): Promise<{ dir: string; plan
   } finally {
     await Promise.all([a.drop(), b.drop()]);
   }
+}
+
+/**
+ * One plan directory for all the tests of a file that only read it, built on first use and removed after
+ * the file's tests. Call at the top level of the file or of a describe block.
+ */
+export function sharedPlan(spec: PlanSpec): () => Promise<{ dir: string; plan: MigrationPlan }> {
+  let made: Promise<{ dir: string; plan: MigrationPlan }> | undefined;
+  afterAll(async () => {
+    if (made) await rm((await made).dir, { recursive: true, force: true });
+  });
+  return () => {
+    made ??= writeTestPlan(spec);
+    return made;
+  };
 }
 
 function renumber(steps: Step[]): Step[] {

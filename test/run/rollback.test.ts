@@ -4,13 +4,9 @@ import { applyPlan } from "../../src/run/apply.js";
 import { rollbackPlan } from "../../src/run/rollback.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_TABLES, SHOP_V2, shopData } from "./fixtures.js";
-import { cleanupLater, journalRows, schemaOf, tableChecksums, writeTestPlan } from "./helpers.js";
+import { journalRows, schemaOf, sharedPlan, tableChecksums } from "./helpers.js";
 
-async function plan(name: string, target = SHOP_V2) {
-  const made = await writeTestPlan({ source: SHOP, target, name });
-  cleanupLater(made.dir);
-  return made;
-}
+const shopPlan = sharedPlan({ source: SHOP, target: SHOP_V2, name: "shop" });
 
 async function forwardStatuses(url: string): Promise<string[]> {
   const rows = await journalRows<{ status: string }>(
@@ -22,7 +18,7 @@ async function forwardStatuses(url: string): Promise<string[]> {
 
 describe("rollbackPlan", () => {
   it("undoes a complete run with the plan's rollback steps, and the plan applies again", async () => {
-    const { dir, plan: p } = await plan("full");
+    const { dir, plan: p } = await shopPlan();
     const db = await freshDatabase(SHOP + shopData(200));
     const before = await tableChecksums(db.url, SHOP_TABLES);
     await applyPlan(dir, { databaseUrl: db.url });
@@ -39,7 +35,7 @@ describe("rollbackPlan", () => {
   });
 
   it("undoes a partial run by diffing the current schema against the source", async () => {
-    const { dir, plan: p } = await plan("partial");
+    const { dir, plan: p } = await shopPlan();
     const db = await freshDatabase(SHOP + shopData(50));
     const before = await tableChecksums(db.url, SHOP_TABLES);
     await applyPlan(dir, { databaseUrl: db.url, to: p.forwardSteps[1]!.id });
@@ -50,7 +46,7 @@ describe("rollbackPlan", () => {
   });
 
   it("rolls back --to a step, then apply resumes after it", async () => {
-    const { dir, plan: p } = await plan("to");
+    const { dir, plan: p } = await shopPlan();
     const db = await freshDatabase(SHOP + shopData(50));
     const keep = p.forwardSteps[1]!.id;
     await applyPlan(dir, { databaseUrl: db.url });
@@ -74,12 +70,15 @@ describe("rollbackPlan", () => {
 });
 
 describe("a step that fails half way", () => {
-  const violated = `${SHOP_V2}
-ALTER TABLE public.orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0);`;
+  const violatedPlan = sharedPlan({
+    source: SHOP,
+    target: `${SHOP_V2} ALTER TABLE public.orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0);`,
+    name: "violated",
+  });
   const badRow = "INSERT INTO public.orders VALUES (100000, 1, -5, 'refund');";
 
   it("is rolled back at once with the automatic strategy: schema and data as before", async () => {
-    const { dir, plan: p } = await plan("auto", violated);
+    const { dir, plan: p } = await violatedPlan();
     const db = await freshDatabase(SHOP + shopData(300) + badRow);
     const before = await tableChecksums(db.url, SHOP_TABLES);
     const error = await applyPlan(dir, { databaseUrl: db.url, rollbackStrategy: "automatic" }).catch(
@@ -102,7 +101,7 @@ ALTER TABLE public.orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 
   });
 
   it("stops with the exact commands under the manual strategy; rollback then restores the source", async () => {
-    const { dir, plan: p } = await plan("manual", violated);
+    const { dir, plan: p } = await violatedPlan();
     const db = await freshDatabase(SHOP + shopData(30) + badRow);
     const before = await tableChecksums(db.url, SHOP_TABLES);
     const error = await applyPlan(dir, { databaseUrl: db.url }).catch((e: unknown) => e);

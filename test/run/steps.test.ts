@@ -10,29 +10,26 @@ import {
   cleanupLater,
   journalRows,
   schemaOf,
+  sharedPlan,
   tableChecksums,
   writeTestPlan,
 } from "./helpers.js";
 
 const CENTS = backfillStep("public.orders", "amount_cents = amount * 100", "amount_cents IS NULL", 100);
 
-async function backfillPlan(name: string) {
-  const made = await writeTestPlan({
-    source: SHOP,
-    target: SHOP_V2,
-    name,
-    edit: (steps) => {
-      const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
-      return [...steps.slice(0, at + 1), CENTS, ...steps.slice(at + 1)];
-    },
-  });
-  cleanupLater(made.dir);
-  return made;
-}
+const backfillPlan = sharedPlan({
+  source: SHOP,
+  target: SHOP_V2,
+  name: "backfill",
+  edit: (steps) => {
+    const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
+    return [...steps.slice(0, at + 1), CENTS, ...steps.slice(at + 1)];
+  },
+});
 
 describe("backfill steps", () => {
   it("run in key-ordered batches with a checkpoint, progress events and a pause at N%", async () => {
-    const { dir, plan } = await backfillPlan("backfill");
+    const { dir, plan } = await backfillPlan();
     const db = await freshDatabase(SHOP + shopData(1000));
     const events: RunEvent[] = [];
     const paused = await applyPlan(dir, {
@@ -68,7 +65,7 @@ describe("backfill steps", () => {
   });
 
   it("sweep again for rows that became pending behind the checkpoint", async () => {
-    const { dir } = await backfillPlan("sweep");
+    const { dir } = await backfillPlan();
     const db = await freshDatabase(SHOP + shopData(400));
     await applyPlan(dir, { databaseUrl: db.url, pauseAt: 0.5, throttleMs: 0 });
     // A writer without the planner's sync trigger adds rows below the checkpoint while the backfill pauses.
@@ -87,17 +84,15 @@ describe("backfill steps", () => {
 });
 
 describe("lock timeouts", () => {
-  const fastLocks = (name: string) =>
-    writeTestPlan({
-      source: SHOP,
-      target: SHOP_V2,
-      name,
-      edit: (steps) => steps.map((s) => ({ ...s, lockTimeoutMs: 100 })),
-    });
+  const fastLocks = sharedPlan({
+    source: SHOP,
+    target: SHOP_V2,
+    name: "fastlocks",
+    edit: (steps) => steps.map((s) => ({ ...s, lockTimeoutMs: 100 })),
+  });
 
   it("are retried with backoff until the lock is free", async () => {
-    const { dir, plan } = await fastLocks("retry");
-    cleanupLater(dir);
+    const { dir, plan } = await fastLocks();
     const db = await freshDatabase(SHOP + shopData(10));
     const blocker = await connect(db.url);
     try {
@@ -125,8 +120,7 @@ describe("lock timeouts", () => {
   });
 
   it("fail the step cleanly when retries run out", async () => {
-    const { dir, plan } = await fastLocks("exhausted");
-    cleanupLater(dir);
+    const { dir, plan } = await fastLocks();
     const db = await freshDatabase(SHOP + shopData(10));
     const before = await tableChecksums(db.url, SHOP_TABLES);
     const blocker = await connect(db.url);
