@@ -24,6 +24,8 @@ export interface LoadRunOptions {
   /** Executor overrides; the plan's and the executor's defaults otherwise. */
   batchSize?: number;
   throttleMs?: number;
+  /** Runs just before the executor starts, under load (a test starts a blocking session here). */
+  beforeApply?: () => Promise<void>;
   log?: (message: string) => void;
 }
 
@@ -129,6 +131,7 @@ export async function migrateUnderLoad(options: LoadRunOptions): Promise<LoadRun
   let ended = 0;
   try {
     await sleep(options.settleMs);
+    await options.beforeApply?.();
     started = performance.now();
     applied = await applyPlan(dir, {
       databaseUrl: options.databaseUrl,
