@@ -26,6 +26,11 @@ export interface ServerContext {
   resourcesChanged(): void;
   /** A logging notification to the client (honours the level it set); passwords are redacted. */
   log(level: LoggingLevel, message: string, sessionId?: string): Promise<void>;
+  /**
+   * Asks the user a yes/no question through elicitation: "unsupported" when the client did not declare the
+   * capability, so the caller can fall back to an explicit argument.
+   */
+  askConfirmation(message: string): Promise<"accepted" | "declined" | "unsupported">;
 }
 
 export function createContext(server: McpServer, options: ServerOptions): ServerContext {
@@ -45,6 +50,19 @@ export function createContext(server: McpServer, options: ServerOptions): Server
       await server.server
         .sendLoggingMessage({ level, logger: "migrate-mcp", data: redact(message) }, sessionId)
         .catch(() => {});
+    },
+    askConfirmation: async (message) => {
+      if (server.server.getClientCapabilities()?.elicitation === undefined) return "unsupported";
+      const answer = await server.server.elicitInput({
+        mode: "form",
+        message,
+        requestedSchema: {
+          type: "object",
+          properties: { confirm: { type: "boolean", title: "Run it", description: message } },
+          required: ["confirm"],
+        },
+      });
+      return answer.action === "accept" && answer.content?.confirm === true ? "accepted" : "declined";
     },
   };
 }

@@ -5,12 +5,14 @@ import { analyzeSchemaDiffTool } from "./analyze-schema-diff.js";
 import { generateMigrationTool } from "./generate-migration.js";
 import { lintMigrationTool } from "./lint-migration.js";
 import { queryReadonlyTool } from "./query-readonly.js";
+import { rehearseMigrationTool } from "./rehearse-migration.js";
 
 /** Every tool this server offers, in the order of the migration phases. */
 export const TOOLS: readonly ToolDefinition[] = [
   analyzeSchemaDiffTool,
   generateMigrationTool,
   lintMigrationTool,
+  rehearseMigrationTool,
   queryReadonlyTool,
 ];
 
