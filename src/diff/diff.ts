@@ -129,14 +129,7 @@ function breaksOnRetype(object: DbObject): boolean {
 /** Objects that depend on something dropped, rebuilt or retyped are rebuilt too, until nothing changes. */
 function propagate(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, ColumnObj[]>): void {
   const recastColumns = new Set([...recast.values()].flat().map((c) => c.id));
-  const retyped = (id: string) => {
-    if (recastColumns.has(id)) return true;
-    const from = ctx.source.objects[id];
-    const to = ctx.target.objects[id];
-    return (
-      plans.get(id) === "alter" && from?.kind === "column" && to?.kind === "column" && isRetyped(from, to)
-    );
-  };
+  const retyped = (id: string) => recastColumns.has(id) || retypedColumn(ctx, plans, id);
   const removed = (id: string) => {
     const plan = plans.get(id);
     return plan === "drop" || plan === "recreate" || recast.has(id);
