@@ -1,7 +1,11 @@
 import { basename } from "node:path";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { onTestFinished } from "vitest";
+import { withClient } from "../../src/db/index.js";
 import { generateMigration } from "../../src/migration/index.js";
-import type { ServerOptions } from "../../src/server/server.js";
+import { createServer, type ServerOptions } from "../../src/server/server.js";
 import { freshDatabase, serverUrl, type TestDatabase } from "../helpers/db.js";
 import { connectClient, projectDir } from "./client.js";
 
@@ -39,4 +43,41 @@ export async function executionSetup(
   });
   const client = await connect({ cwd, ...server });
   return { cwd, app, planId: basename(generated.dir), planDir: generated.dir, client };
+}
+
+/**
+ * Like connectClient, but the client declares the elicitation capability and answers every elicitation
+ * with `action` (accept means confirm: true); the questions asked are collected in `asked`.
+ */
+export function elicitingClient(action: "accept" | "decline", asked: string[]) {
+  return async (options: ServerOptions): Promise<Client> => {
+    const server = createServer(options);
+    const client = new Client(
+      { name: "migrate-mcp-test", version: "1.0.0" },
+      { capabilities: { elicitation: { form: {} } } },
+    );
+    client.setRequestHandler(ElicitRequestSchema, (request) => {
+      asked.push(request.params.message);
+      return action === "accept" ? { action, content: { confirm: true } } : { action };
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+    onTestFinished(async () => {
+      await client.close();
+      await server.close();
+    });
+    await client.listTools();
+    return client;
+  };
+}
+
+/** The user tables and columns of a database, to show a refused call changed nothing. */
+export async function columnsOf(url: string): Promise<string[]> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT table_name || '.' || column_name AS name FROM information_schema.columns
+        WHERE table_schema = 'public' ORDER BY 1`,
+    );
+    return rows.map((row) => row.name);
+  });
 }

@@ -6,6 +6,7 @@ import { generateMigrationTool } from "./generate-migration.js";
 import { lintMigrationTool } from "./lint-migration.js";
 import { queryReadonlyTool } from "./query-readonly.js";
 import { rehearseMigrationTool } from "./rehearse-migration.js";
+import { runMigrationStepTool } from "./run-migration-step.js";
 
 /** Every tool this server offers, in the order of the migration phases. */
 export const TOOLS: readonly ToolDefinition[] = [
@@ -13,6 +14,7 @@ export const TOOLS: readonly ToolDefinition[] = [
   generateMigrationTool,
   lintMigrationTool,
   rehearseMigrationTool,
+  runMigrationStepTool,
   queryReadonlyTool,
 ];
 
