@@ -1,7 +1,11 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { withClient } from "../../src/db/index.js";
 import type { MigrateError } from "../../src/errors.js";
 import { applyPlan } from "../../src/run/apply.js";
 import { rollbackPlan } from "../../src/run/rollback.js";
+import { runScript } from "../../src/run/script.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_TABLES, SHOP_V2, shopData } from "./fixtures.js";
 import { journalRows, schemaOf, sharedPlan, tableChecksums } from "./helpers.js";
@@ -66,6 +70,18 @@ describe("rollbackPlan", () => {
       p.forwardSteps.slice(2).map((s) => s.id),
     );
     expect(await schemaOf(db.url)).toBe(p.target.fingerprint);
+  });
+  it("undoes a target reached outside the journal (forward.sql run by psql)", async () => {
+    const { dir, plan: p } = await shopPlan();
+    const db = await freshDatabase(SHOP + shopData(20));
+    const before = await tableChecksums(db.url, SHOP_TABLES);
+    const forward = await readFile(join(dir, "forward.sql"), "utf8");
+    await withClient(db.url, (client) => runScript(client, forward, "forward.sql"));
+    expect(await schemaOf(db.url)).toBe(p.target.fingerprint);
+    const result = await rollbackPlan(dir, { databaseUrl: db.url });
+    expect(result).toMatchObject({ status: "rolled-back", mode: "plan" });
+    expect(await schemaOf(db.url)).toBe(p.source.fingerprint);
+    expect(await tableChecksums(db.url, SHOP_TABLES)).toEqual(before);
   });
 });
 
