@@ -4,9 +4,12 @@ import type { ToolDefinition } from "../tool.js";
 import { analyzeSchemaDiffTool } from "./analyze-schema-diff.js";
 import { generateMigrationTool } from "./generate-migration.js";
 import { lintMigrationTool } from "./lint-migration.js";
+import { migrationStatusTool } from "./migration-status.js";
 import { queryReadonlyTool } from "./query-readonly.js";
 import { rehearseMigrationTool } from "./rehearse-migration.js";
+import { rollbackMigrationTool } from "./rollback-migration.js";
 import { runMigrationStepTool } from "./run-migration-step.js";
+import { verifyMigrationTool } from "./verify-migration.js";
 
 /** Every tool this server offers, in the order of the migration phases. */
 export const TOOLS: readonly ToolDefinition[] = [
@@ -15,6 +18,9 @@ export const TOOLS: readonly ToolDefinition[] = [
   lintMigrationTool,
   rehearseMigrationTool,
   runMigrationStepTool,
+  verifyMigrationTool,
+  rollbackMigrationTool,
+  migrationStatusTool,
   queryReadonlyTool,
 ];
 
