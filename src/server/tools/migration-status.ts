@@ -79,7 +79,7 @@ export const migrationStatusTool = defineTool({
     "whether the schema drifted from where the journal left it. With plan_id, that plan's state and each " +
     "step's progress. Reads only.",
   input: {
-    database: z.string().min(1).describe("A database name from migrate.config.yaml databases:, or default"),
+    database: databaseArgument,
     plan_id: z.string().min(1).optional().describe("A plan id, for that plan's steps and progress"),
   },
   output: migrationStatusOutput,
