@@ -96,6 +96,7 @@ async function runStatementByStatement(ctx: StepContext, step: Step, alreadyDone
       const result = await withLockRetry(ctx.retry, lockRetryReporter(ctx, step), () =>
         runStandaloneStatement(client, sql),
       );
+      failpoint(`${direction}:${step.id}:statement-${index + 1}-ran`);
       if (result.droppedInvalidIndex) {
         ctx.emit({ type: "invalid-index", stepId: step.id, index: result.droppedInvalidIndex });
       }

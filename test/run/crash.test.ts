@@ -41,7 +41,7 @@ const CRASH_POINTS = [
   "forward:005:finished",
   "forward:006:before-commit",
   "forward:006:finished",
-  "forward:007:statement-1",
+  "forward:007:statement-1-ran",
   "forward:007:finished",
 ];
 
