@@ -41,6 +41,12 @@ const MAX_SWEEPS = 3;
  */
 export async function runBackfill(ctx: BackfillContext, step: Step, row: StepRow): Promise<BackfillOutcome> {
   const backfill = step.backfill!;
+  if (backfill.key.length === 0) {
+    throw new MigrateError(
+      "PLAN_INVALID",
+      `backfill step ${step.id} on ${backfill.table} names no key to walk the table by; give the table a primary key and regenerate the plan`,
+    );
+  }
   const batchSize = ctx.options.batchSize ?? backfill.batchSize;
   const { client, journal, direction } = ctx;
   let done = row.rowsDone;
