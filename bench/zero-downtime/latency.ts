@@ -47,3 +47,20 @@ export function summariseLatency(log: TransactionLog, window?: LatencyWindow): L
     maxMs: picked.at(-1) ?? 0,
   };
 }
+
+/** The longest stretch of [fromMs, toMs] in which no transaction completed. */
+export function longestStall(log: TransactionLog, fromMs: number, toMs: number): number {
+  const ends: number[] = [];
+  for (let i = 0; i < log.latencies.length; i++) {
+    const end = log.starts[i]! + log.latencies[i]!;
+    if (end >= fromMs && end <= toMs) ends.push(end);
+  }
+  ends.sort((a, b) => a - b);
+  let longest = 0;
+  let previous = fromMs;
+  for (const end of [...ends, toMs]) {
+    longest = Math.max(longest, end - previous);
+    previous = end;
+  }
+  return longest;
+}

@@ -4,7 +4,7 @@ import { withClient } from "../../src/db/index.js";
 import { generateMigration } from "../../src/migration/index.js";
 import type { Phase } from "../../src/plan/step.js";
 import { type ApplyResult, applyPlan, type RunEvent } from "../../src/run/index.js";
-import { type LatencySummary, summariseLatency } from "./latency.js";
+import { type LatencySummary, longestStall, summariseLatency } from "./latency.js";
 import { startWriters, type WriterFailure, type WriterRun } from "./writers.js";
 
 export interface LoadRunOptions {
@@ -39,6 +39,8 @@ export interface StepTiming {
   startMs: number;
   ms: number;
   lockRetries: number;
+  /** The executor's backup before the step (it backs up a table before a step that rewrites it). */
+  backup: "pg_dump" | "copy" | null;
   /** The longest client transaction that ended during this step: the wait this step caused. */
   worstWaitMs: number;
 }
@@ -55,6 +57,8 @@ export interface LoadRunResult {
   steps: StepTiming[];
   /** Transactions that overlapped the migration. */
   during: LatencySummary;
+  /** The longest stretch of the migration in which no client transaction completed: downtime as felt. */
+  longestStallMs: number;
   /** Transactions of the writers' whole run, quiet periods included. */
   overall: LatencySummary;
   failures: WriterFailure[];
@@ -109,11 +113,14 @@ export async function migrateUnderLoad(options: LoadRunOptions): Promise<LoadRun
   });
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const marks = new Map<string, { start: number; end: number; retries: number }>();
+  const marks = new Map<
+    string,
+    { start: number; end: number; retries: number; backup: StepTiming["backup"] }
+  >();
   const onEvent = (event: RunEvent) => {
     const now = performance.now();
     if (event.type === "step-started" && !marks.has(event.stepId)) {
-      marks.set(event.stepId, { start: now, end: now, retries: 0 });
+      marks.set(event.stepId, { start: now, end: now, retries: 0, backup: null });
       log(`step ${event.stepId}: ${event.summary}`);
     }
     if (event.type === "step-finished") {
@@ -123,6 +130,10 @@ export async function migrateUnderLoad(options: LoadRunOptions): Promise<LoadRun
     if (event.type === "lock-retry") {
       const mark = marks.get(event.stepId);
       if (mark) mark.retries++;
+    }
+    if (event.type === "backup") {
+      const mark = marks.get(event.stepId);
+      if (mark) mark.backup = event.method;
     }
   };
   let run: WriterRun | null = null;
@@ -162,6 +173,7 @@ export async function migrateUnderLoad(options: LoadRunOptions): Promise<LoadRun
       startMs: mark ? mark.start - started : 0,
       ms: mark ? mark.end - mark.start : 0,
       lockRetries: mark?.retries ?? 0,
+      backup: mark?.backup ?? null,
       worstWaitMs: mark
         ? summariseLatency(transactions, { fromMs: mark.start, toMs: mark.end, by: "end" }).maxMs
         : 0,
@@ -179,6 +191,7 @@ export async function migrateUnderLoad(options: LoadRunOptions): Promise<LoadRun
       migrationMs: ended - started,
       steps,
       during: summariseLatency(transactions, { fromMs: started, toMs: ended, by: "overlap" }),
+      longestStallMs: longestStall(transactions, started, ended),
       overall: summariseLatency(transactions),
       failures: run.failures,
       eventLoopMaxMs: loop.max / 1e6,
