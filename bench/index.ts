@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- schema]`: reproducible benchmarks on real databases.
+ * `npm run bench [-- --json] [-- schema] [-- zero-downtime]`: reproducible benchmarks on real databases.
  * The server is a private embedded PostgreSQL under .migrate/bench unless BENCH_DATABASE_URL names another;
  * every database the bench creates is dropped at the end. Knobs: BENCH_TABLES (1000), BENCH_RUNS (3),
  * BENCH_MIGRA_RUNS (1), and BENCH_TIMEOUT_S (60), the limit for any single run, so a regression cannot
@@ -7,6 +7,8 @@
  */
 import { runSchemaBench } from "./schema/index.js";
 import { renderSchemaReport } from "./schema/report.js";
+import { runZeroDowntimeBench, zeroDowntimeOptionsFromEnv } from "./zero-downtime/index.js";
+import { renderZeroDowntimeReport } from "./zero-downtime/report.js";
 
 function numberFromEnv(name: string, fallback: number): number {
   const value = process.env[name];
@@ -16,7 +18,7 @@ function numberFromEnv(name: string, fallback: number): number {
   return parsed;
 }
 
-const SUITES = ["schema"] as const;
+const SUITES = ["schema", "zero-downtime"] as const;
 
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes("--json");
@@ -36,6 +38,11 @@ async function main(argv: string[]): Promise<void> {
     });
     results.schema = result;
     if (!json) process.stdout.write(`${renderSchemaReport(result)}\n`);
+  }
+  if (asked.length === 0 || asked.includes("zero-downtime")) {
+    const result = await runZeroDowntimeBench(zeroDowntimeOptionsFromEnv(log));
+    results["zero-downtime"] = result;
+    if (!json) process.stdout.write(`${renderZeroDowntimeReport(result)}\n`);
   }
   if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }
