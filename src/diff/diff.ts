@@ -144,7 +144,10 @@ function propagate(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<strin
       const mustRebuild = sourceDependencies(ctx, object).some((dep) => {
         if (removed(dep)) {
           if (object.kind !== "column") return true;
-          return !recast.has(dep) && ctx.source.objects[dep]?.kind !== "sequence";
+          // A column is rebuilt (losing its values) only if it still needs the rebuilt object; a column that
+          // moves off a dropped collation or type is altered before the drop instead.
+          const stillNeeded = ctx.target.objects[object.id]?.dependsOn.includes(dep) === true;
+          return stillNeeded && !recast.has(dep) && ctx.source.objects[dep]?.kind !== "sequence";
         }
         return retyped(dep) && breaksOnRetype(object);
       });

@@ -105,7 +105,8 @@ export function trashRecords(
 }
 
 /**
- * Statements that copy the data out, run in the same transaction just before the drop. SHARE mode blocks
+ * Statements that copy the data out, run in the same transaction just before the drop. The value is kept
+ * with the default collation so the copy never depends on a collation the plan drops. SHARE mode blocks
  * writes for the copy, so no row written in between is lost.
  */
 export function saveStatements(record: TrashRecord, planName: string): Statement[] {
@@ -113,7 +114,7 @@ export function saveStatements(record: TrashRecord, planName: string): Statement
   const select =
     record.kind === "table"
       ? `SELECT r::text AS kept_row FROM ONLY ${record.table} r`
-      : `SELECT jsonb_build_array(${record.key.join(", ")}) AS key, ${record.column}::text AS value FROM ONLY ${record.table}`;
+      : `SELECT jsonb_build_array(${record.key.join(", ")}) AS key, ${record.column}::text COLLATE pg_catalog."default" AS value FROM ONLY ${record.table}`;
   return [
     stmt(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(TRASH_SCHEMA)}`),
     stmt(`LOCK TABLE ONLY ${record.table} IN SHARE MODE`),
