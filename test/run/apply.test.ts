@@ -78,6 +78,23 @@ describe("applyPlan", () => {
 });
 
 describe("refusals leave the database unchanged", () => {
+  it("drift after a partial run, against the state the journal recorded", async () => {
+    const { dir, plan } = await shopPlan();
+    const db = await freshDatabase(SHOP);
+    const first = plan.forwardSteps[0]!.id;
+    await applyPlan(dir, { databaseUrl: db.url, to: first });
+    await journalRows(db.url, "CREATE INDEX orders_note_idx ON public.orders (note)");
+    const before = await schemaOf(db.url);
+    const error = await applyPlan(dir, { databaseUrl: db.url }).catch((e: unknown) => e);
+    expect((error as MigrateError).code).toBe("DRIFT_DETECTED");
+    expect((error as MigrateError).message).toMatch(
+      new RegExp(`expected the state after step ${first} .* create index public\\.orders_note_idx`),
+    );
+    expect(await schemaOf(db.url)).toBe(before);
+    const runs = await journalRows<{ n: string }>(db.url, "SELECT count(*) AS n FROM migrate_mcp.history");
+    expect(runs[0]!.n).toBe("1");
+  });
+
   it("a tampered forward.sql", async () => {
     const { dir, plan } = await writeTestPlan({ source: SHOP, target: SHOP_V2, name: "tampered" });
     cleanupLater(dir);

@@ -60,6 +60,11 @@ describe("two concurrent runners", () => {
       expect(second.stderr).toContain(`is held by pid ${holder!.pid}`);
       expect(second.stderr).toContain(`application "migrate-mcp apply ${plan.id}"`);
       expect(await schemaOf(db.url)).toBe(before);
+      const status = JSON.parse(
+        (await runCli(["--json", "status", dir, "--db", db.url])).stdout,
+      ) as StatusReport;
+      expect(status.lockHolder?.pid).toBe(holder!.pid);
+      expect(status.plan).toMatchObject({ state: "in progress", current: "003" });
       const runs = await journalRows<{ operation: string; status: string }>(
         db.url,
         "SELECT operation, status FROM migrate_mcp.history",
