@@ -10,7 +10,7 @@ export function fingerprint(model: SchemaModel): string {
   for (const id of Object.keys(model.objects).sort()) {
     hash.update(id);
     hash.update("\0");
-    hash.update(canonical(comparable(model.objects[id]!)));
+    hash.update(definitionText(model.objects[id]!));
     hash.update("\n");
   }
   return `sha256:${hash.digest("hex")}`;
@@ -22,6 +22,21 @@ export function comparable(object: DbObject): Record<string, unknown> {
   if (rest.kind === "column") return { ...rest, position: 0 };
   if (rest.kind === "table") return { ...rest, columns: [...rest.columns].sort() };
   return rest;
+}
+
+const definitionTexts = new WeakMap<DbObject, string>();
+
+/**
+ * canonical(comparable(object)), remembered per object: the fingerprint and both directions of the diff
+ * compare every object, and models are never changed once introspected.
+ */
+export function definitionText(object: DbObject): string {
+  let text = definitionTexts.get(object);
+  if (text === undefined) {
+    text = canonical(comparable(object));
+    definitionTexts.set(object, text);
+  }
+  return text;
 }
 
 /** JSON with sorted keys, so equal objects always serialise identically. */

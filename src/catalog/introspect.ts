@@ -1,5 +1,6 @@
 import type { DbClient } from "../db/connect.js";
 import { withClient } from "../db/connect.js";
+import { catalogDigestQuery, DIGEST_FACT, digestOfFacts, withDigestFact } from "./digest.js";
 import {
   columnsQuery,
   constraintsQuery,
@@ -57,27 +58,48 @@ const KINDS: readonly { query: string; map: (row: never) => DbObject }[] = [
   { query: unsupportedQuery, map: toUnsupported },
 ];
 
+/** A schema as read from the catalog: the model, and the digest verify.sql computes for the same facts. */
+export interface CatalogRead {
+  model: SchemaModel;
+  digest: string;
+}
+
 /** Reads the whole schema of the connected database in one consistent snapshot. */
 export async function introspect(client: DbClient): Promise<SchemaModel> {
+  return (await readCatalog(client)).model;
+}
+
+/**
+ * The model and the catalog digest in one snapshot. Each catalog query's rows carry their digest fact,
+ * so the digest costs no second pass over the catalog; databases not in UTF-8 get it from the server,
+ * since md5() there hashes another encoding's bytes.
+ */
+export async function readCatalog(client: DbClient): Promise<CatalogRead> {
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   try {
     // With an empty search_path every deparsed name (views, defaults, functions) comes out schema-qualified,
     // so scripts mean the same thing whatever search_path they later run under.
     await client.query("SET LOCAL search_path = ''");
-    const version = Number(
-      (await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v,
-    );
+    const settings = (
+      await client.query<{ version: string; encoding: string }>(
+        "SELECT current_setting('server_version_num') AS version, current_setting('server_encoding') AS encoding",
+      )
+    ).rows[0];
     const objects: Record<string, DbObject> = {};
     const stats: SchemaModel["stats"] = {};
-    const tableRows = (await client.query(tablesQuery)).rows;
-    for (const row of tableRows) {
-      const table = toTable(row);
+    const facts: string[] = [];
+    const read = async (query: string) => {
+      const { rows } = await client.query<Record<string, unknown>>(withDigestFact(query));
+      for (const row of rows) facts.push(String(row[DIGEST_FACT]));
+      return rows;
+    };
+    for (const row of await read(tablesQuery)) {
+      const table = toTable(row as never);
       objects[table.id] = table;
-      stats[table.id] = tableStats(row);
+      stats[table.id] = tableStats(row as never);
     }
     for (const kind of KINDS) {
-      const { rows } = await client.query(kind.query);
-      for (const row of rows) {
+      for (const row of await read(kind.query)) {
         const object = kind.map(row as never);
         objects[object.id] = object;
       }
@@ -90,14 +112,19 @@ export async function introspect(client: DbClient): Promise<SchemaModel> {
     );
     const dependencies = (await client.query<DependencyRow>(dependenciesQuery)).rows;
     attachDependencies(objects, dependencies);
+    const digest =
+      settings?.encoding === "UTF8"
+        ? digestOfFacts(facts)
+        : ((await client.query<{ digest: string }>(catalogDigestQuery)).rows[0]?.digest ?? "md5:empty");
     await client.query("COMMIT");
-    return {
-      serverVersion: version,
+    const model: SchemaModel = {
+      serverVersion: Number(settings?.version),
       binaryCoercible: casts.rows.filter((r) => r.binary).map((r) => r.pair),
       casts: casts.rows.map((r) => r.pair),
       objects: sortedById(objects),
       stats,
     };
+    return { model, digest };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

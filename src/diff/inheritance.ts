@@ -49,6 +49,19 @@ export function settleInheritedColumns(
   }
 }
 
+/** For each table, the tables that inherit from it or are its partitions. */
+function childrenIndex(model: SchemaModel): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const object of Object.values(model.objects)) {
+    for (const parent of parents(object)) {
+      const children = index.get(parent) ?? [];
+      children.push(object.id);
+      index.set(parent, children);
+    }
+  }
+  return index;
+}
+
 /** Ordering constraints between a parent's columns and its children's. Returns [before, after] node keys. */
 export function inheritanceEdges(
   source: SchemaModel,
@@ -56,6 +69,8 @@ export function inheritanceEdges(
   plans: Map<string, Plan>,
 ): [string, string][] {
   const edges: [string, string][] = [];
+  const sourceChildren = childrenIndex(source);
+  const targetChildren = childrenIndex(target);
   for (const [id, plan] of plans) {
     const before = source.objects[id];
     const after = target.objects[id];
@@ -69,18 +84,16 @@ export function inheritanceEdges(
     }
     // A child joining a parent joins after the parent loses columns the child does not have.
     if (plan === "drop" && before?.kind === "column" && !before.inherited) {
-      for (const object of Object.values(target.objects)) {
-        if (object.kind !== "table" || !parents(object).includes(before.table)) continue;
-        if (!parents(source.objects[object.id]).includes(before.table))
-          edges.push([`drop|${id}`, `alter|${object.id}`]);
+      for (const child of targetChildren.get(before.table) ?? []) {
+        if (!parents(source.objects[child]).includes(before.table))
+          edges.push([`drop|${id}`, `alter|${child}`]);
       }
     }
     // A child leaving a parent leaves before the parent grows new columns it should not get.
     if (plan === "create" && after?.kind === "column" && !after.inherited) {
-      for (const object of Object.values(source.objects)) {
-        if (object.kind !== "table" || !parents(object).includes(after.table)) continue;
-        if (!parents(target.objects[object.id]).includes(after.table))
-          edges.push([`alter|${object.id}`, `create|${id}`]);
+      for (const child of sourceChildren.get(after.table) ?? []) {
+        if (!parents(target.objects[child]).includes(after.table))
+          edges.push([`alter|${child}`, `create|${id}`]);
       }
     }
   }

@@ -1,13 +1,12 @@
-import { catalogDigest } from "../catalog/digest.js";
 import { fingerprint } from "../catalog/fingerprint.js";
-import { introspect } from "../catalog/introspect.js";
+import { readCatalog } from "../catalog/introspect.js";
 import type { SchemaModel } from "../catalog/model.js";
 import { loadConfig } from "../config.js";
 import { withClient } from "../db/connect.js";
 import { resolveDatabaseUrl } from "../db/resolve.js";
 import type { Change } from "../diff/change.js";
 import { diffSchemas } from "../diff/diff.js";
-import { resolveRenames } from "../diff/renames.js";
+import { type Rename, resolveRenames } from "../diff/renames.js";
 import type { SchemaState } from "../plan/plan.js";
 import { withSource } from "../sources/index.js";
 import { renameChanges, renamedSource } from "./renames.js";
@@ -45,8 +44,7 @@ export async function loadSchema(
     withClient(
       source.url,
       async (client) => {
-        const model = await introspect(client);
-        const digest = await catalogDigest(client);
+        const { model, digest } = await readCatalog(client);
         return { model, state: { label: source.label, fingerprint: fingerprint(model), digest } };
       },
       { readOnly: true, applicationName: "migrate-mcp introspect" },
@@ -73,28 +71,60 @@ export async function planChanges(
   hints: string[],
   options: { cwd?: string; shadowUrl?: string },
 ): Promise<PlannedChanges> {
+  const start = await diffStart(source, target, hints, options);
+  return {
+    forward: forwardChanges(start, target.model),
+    rollback: [...diffSchemas(target.model, start.from), ...renameChanges(start.renames, "rollback")],
+  };
+}
+
+interface DiffStart {
+  renames: Rename[];
+  from: SchemaModel;
+}
+
+function forwardChanges(start: DiffStart, target: SchemaModel): Change[] {
+  return [...renameChanges(start.renames, "forward"), ...diffSchemas(start.from, target)];
+}
+
+/** Where the diff starts: the source, or, with declared renames, the source rebuilt in a shadow after them. */
+async function diffStart(
+  source: LoadedSchema,
+  target: LoadedSchema,
+  hints: string[],
+  options: { cwd?: string; shadowUrl?: string },
+): Promise<DiffStart> {
   const renames = resolveRenames(hints, source.model, target.model);
-  if (renames.length === 0) {
-    return {
-      forward: diffSchemas(source.model, target.model),
-      rollback: diffSchemas(target.model, source.model),
-    };
-  }
+  if (renames.length === 0) return { renames, from: source.model };
   const config = await loadConfig(options.cwd);
   const server = options.shadowUrl ?? config.shadow ?? (await resolveDatabaseUrl());
-  const renamed = await renamedSource(source, renames, server);
-  return {
-    forward: [...renameChanges(renames, "forward"), ...diffSchemas(renamed.model, target.model)],
-    rollback: [...diffSchemas(target.model, renamed.model), ...renameChanges(renames, "rollback")],
-  };
+  return { renames, from: (await renamedSource(source, renames, server)).model };
 }
 
 /** The typed changes from source to target, grouped counts, and which of them destroy data. */
 export async function analyzeMigration(options: SpecOptions): Promise<Analysis> {
   const [source, target] = await loadBoth(options);
+  return analyzeSchemas(source, target, await renameHints(options), options);
+}
+
+/** The rename hints that apply: the caller's, then the config's `renames:`. */
+export async function renameHints(options: Pick<SpecOptions, "cwd" | "renames">): Promise<string[]> {
   const config = await loadConfig(options.cwd);
-  const hints = [...(options.renames ?? []), ...config.renames];
-  const changes = (await planChanges(source, target, hints, options)).forward;
+  return [...(options.renames ?? []), ...config.renames];
+}
+
+/**
+ * The analysis of two schemas already loaded: split from `analyzeMigration` so the MCP server can look up
+ * its cache by the loaded fingerprints before doing the diff.
+ */
+export async function analyzeSchemas(
+  source: LoadedSchema,
+  target: LoadedSchema,
+  hints: string[],
+  options: { cwd?: string; shadowUrl?: string },
+): Promise<Analysis> {
+  // Analysis shows only the forward changes, so the rollback diff is left to generate.
+  const changes = forwardChanges(await diffStart(source, target, hints, options), target.model);
   return {
     source: source.state,
     target: target.state,

@@ -1,6 +1,5 @@
-import { catalogDigest } from "../catalog/digest.js";
 import { fingerprint } from "../catalog/fingerprint.js";
-import { introspect } from "../catalog/introspect.js";
+import { introspect, readCatalog } from "../catalog/introspect.js";
 import type { SchemaModel } from "../catalog/model.js";
 import { withClient } from "../db/connect.js";
 import type { Change } from "../diff/change.js";
@@ -38,11 +37,8 @@ export async function renamedSource(
         renderScript({ title: "renames", lines: [] }, renameSteps(renames, source.model)),
         "renames.sql",
       );
-      const model: SchemaModel = await introspect(client);
-      return {
-        model,
-        state: { ...source.state, fingerprint: fingerprint(model), digest: await catalogDigest(client) },
-      };
+      const { model, digest } = await readCatalog(client);
+      return { model, state: { ...source.state, fingerprint: fingerprint(model), digest } };
     });
   } finally {
     await shadow.drop();

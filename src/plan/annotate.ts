@@ -3,7 +3,7 @@ import { analyzeStep } from "./annotate/analyze.js";
 import { type LockEffect, PlanState } from "./annotate/context.js";
 import { describeEffects } from "./annotate/describe.js";
 import { ModelFacts, type ModelParts } from "./annotate/facts.js";
-import { PlanRelations } from "./annotate/relations.js";
+import { PlanRelations, RelationCatalog } from "./annotate/relations.js";
 import { LOCK_LEVELS, type LockLevel, type Step, type StepEstimate } from "./step.js";
 
 export interface AnnotateOptions {
@@ -47,7 +47,7 @@ function estimateOf(effects: LockEffect[], facts: ModelFacts): StepEstimate | nu
  */
 export async function annotateSteps(steps: Step[], options: AnnotateOptions): Promise<Step[]> {
   const facts = new ModelFacts(options.source, options.target);
-  const state = new PlanState(PlanRelations.of(options.source));
+  const state = new PlanState(PlanRelations.of(new RelationCatalog(options.source)));
   return steps.map((step) => {
     const { effects, hazards } = analyzeStep(step, state, facts);
     return {
@@ -67,11 +67,15 @@ const NO_MODEL: ModelParts = { binaryCoercible: [], objects: {}, stats: {} };
 
 /**
  * One line per step for people: "ACCESS EXCLUSIVE on public.orders (~2.1M rows, 180 MB), held for a full
- * table rewrite; blocks reads and writes". The step is read on its own: relations the source model (when
+ * table rewrite; blocks reads and writes". Each step is read on its own: relations the source model (when
  * given) does not know are taken to exist, so every lock is named; sizes come from the step's estimate.
+ * The model is indexed once, so describing every step of a large plan stays linear.
  */
-export function describeLock(step: Step, source: ModelParts = NO_MODEL): string {
-  const state = new PlanState(PlanRelations.assuming(source));
-  const { effects } = analyzeStep(step, state, new ModelFacts(source, NO_MODEL));
-  return describeEffects(step, effects);
+export function lockDescriber(source: ModelParts = NO_MODEL): (step: Step) => string {
+  const catalog = new RelationCatalog(source);
+  const facts = new ModelFacts(source, NO_MODEL);
+  return (step) => {
+    const { effects } = analyzeStep(step, new PlanState(PlanRelations.assuming(catalog)), facts);
+    return describeEffects(step, effects);
+  };
 }

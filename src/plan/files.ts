@@ -25,7 +25,7 @@ function hashedFiles(plan: MigrationPlan): Record<string, string> {
 }
 
 /** The reviewable record of a plan; scripts are referenced by hash so tampering is detectable. */
-export function planYaml(plan: MigrationPlan, createdAt: string): string {
+function planYaml(plan: MigrationPlan, hashed: Record<string, string>, createdAt: string): string {
   return stringify(
     {
       id: plan.id,
@@ -36,7 +36,7 @@ export function planYaml(plan: MigrationPlan, createdAt: string): string {
       target: plan.target,
       options: plan.options,
       files: Object.fromEntries(
-        Object.entries(hashedFiles(plan)).map(([file, text]) => [file, `sha256:${sha256(text)}`]),
+        Object.entries(hashed).map(([file, text]) => [file, `sha256:${sha256(text)}`]),
       ),
       steps: stepRecords(plan.forwardSteps),
       rollbackSteps: stepRecords(plan.rollbackSteps),
@@ -52,9 +52,10 @@ export async function writePlanDirectory(
   createdAt: string,
 ): Promise<string[]> {
   await mkdir(dir, { recursive: true });
+  const hashed = hashedFiles(plan);
   const contents: Record<string, string> = {
-    ...hashedFiles(plan),
-    "plan.yaml": planYaml(plan, createdAt),
+    ...hashed,
+    "plan.yaml": planYaml(plan, hashed, createdAt),
     "runbook.md": renderRunbook(plan),
   };
   const written: string[] = [];

@@ -1,7 +1,7 @@
 import { hazard, isHazardCode } from "../lint/hazards.js";
 import { describeSize } from "./annotate/describe.js";
 import type { ModelParts } from "./annotate/facts.js";
-import { describeLock } from "./annotate.js";
+import { lockDescriber } from "./annotate.js";
 import type { MigrationPlan } from "./plan.js";
 import type { Step } from "./step.js";
 
@@ -40,7 +40,7 @@ function hazardLines(step: Step): string[] {
   });
 }
 
-function stepSection(step: Step, before: ModelParts): string[] {
+function stepSection(step: Step, describeLock: (step: Step) => string): string[] {
   const notes = [
     step.destructive ? "**destroys data**" : "",
     step.transactional ? "" : "runs outside a transaction",
@@ -49,7 +49,7 @@ function stepSection(step: Step, before: ModelParts): string[] {
   return [
     `### ${step.id} · ${step.phase} · ${step.summary}`,
     "",
-    `- Lock: ${describeLock(step, before)}`,
+    `- Lock: ${describeLock(step)}`,
     `- Timeouts: ${timeouts(step)}`,
     `- Estimate: ${estimate(step)}`,
     ...(notes.length ? [`- Note: ${notes.join("; ")}`] : []),
@@ -61,7 +61,8 @@ function stepSection(step: Step, before: ModelParts): string[] {
 /** `before` is the schema the steps start from: the source for forward steps, the target for rollback. */
 function stepSections(steps: Step[], before: ModelParts): string[] {
   if (steps.length === 0) return ["_No changes._", ""];
-  return steps.flatMap((step) => stepSection(step, before));
+  const describeLock = lockDescriber(before);
+  return steps.flatMap((step) => stepSection(step, describeLock));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect } from "vitest";
 import { canonical, comparable } from "../../src/catalog/fingerprint.js";
-import { catalogDigest, introspect } from "../../src/catalog/index.js";
+import { catalogDigest, readCatalog } from "../../src/catalog/index.js";
 import type { SchemaModel } from "../../src/catalog/model.js";
 import { withClient } from "../../src/db/index.js";
 import { diffSchemas } from "../../src/diff/index.js";
@@ -27,11 +27,13 @@ export interface Snapshot {
   digest: string;
 }
 
+/** The model and digest as introspection reads them; the digest must equal what verify.sql computes. */
 export async function snapshot(url: string): Promise<Snapshot> {
-  return withClient(url, async (client) => ({
-    model: await introspect(client),
-    digest: await catalogDigest(client),
-  }));
+  return withClient(url, async (client) => {
+    const { model, digest } = await readCatalog(client);
+    expect(digest, "digest from introspection rows vs catalogDigestQuery").toBe(await catalogDigest(client));
+    return { model, digest };
+  });
 }
 
 /** The model as compared by the engine: definitions only (no dependency lists, positions or statistics). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeLock } from "../../src/plan/annotate.js";
+import { lockDescriber } from "../../src/plan/annotate.js";
 import type { Step } from "../../src/plan/step.js";
 import { planStep } from "./helpers.js";
 
@@ -12,7 +12,8 @@ function annotated(sql: string | string[], fields: Partial<Step>): Step {
   return planStep(sql, { estimate: { ...BIG, rewrite: false, scan: false }, ...fields });
 }
 
-describe("describeLock", () => {
+describe("lockDescriber", () => {
+  const describeLock = lockDescriber();
   it("names the table, its size, how long the lock is held and what it blocks", () => {
     const step = annotated("ALTER TABLE public.orders ALTER COLUMN id TYPE bigint", {
       lockLevel: "ACCESS EXCLUSIVE",

@@ -2,6 +2,8 @@
  * pg_depend, mapped onto model ids. Some catalog objects stand for another model object: a view's
  * rewrite rule is the view, a column default is its column, a domain constraint is its domain, an array
  * type is its element type, a table's row type is the table, and a view's column is the view.
+ * Each catalog lookup runs only for rows of its catalog, and the OFFSET 0 fence keeps the planner from
+ * repeating the mapping wherever its result is used.
  */
 const NORMALISE = (cls: string, obj: string, sub: string) => `
   CASE WHEN ${cls} = 'pg_rewrite'::regclass THEN 'pg_class'::regclass
@@ -41,6 +43,7 @@ WITH raw AS (
 ), norm AS (
   SELECT ${NORMALISE("r.classid", "r.objid", "r.objsubid")}, ${NORMALISE("r.refclassid", "r.refobjid", "r.refobjsubid")}
     FROM raw r
+  OFFSET 0
 )
 SELECT DISTINCT n.classid::regclass::text AS catalog, (pg_identify_object(n.classid, n.objid, n.objsubid)).identity,
        n.objsubid > 0 AS is_column,

@@ -24,8 +24,20 @@ class ModelIndex {
   readonly policyTables = new Set<string>();
   readonly functions: FunctionObj[] = [];
 
-  constructor(readonly model: ModelParts) {
+  private constructor(readonly model: ModelParts) {
     for (const object of Object.values(model.objects)) this.add(object);
+  }
+
+  private static readonly built = new WeakMap<ModelParts, ModelIndex>();
+
+  /** One index per model: a plan's annotation and its runbook read the same models several times. */
+  static of(model: ModelParts): ModelIndex {
+    let index = ModelIndex.built.get(model);
+    if (!index) {
+      index = new ModelIndex(model);
+      ModelIndex.built.set(model, index);
+    }
+    return index;
   }
 
   private add(object: DbObject): void {
@@ -41,7 +53,9 @@ class ModelIndex {
       this.columns.set(object.table, columns);
     }
     if (object.kind === "constraint") {
-      this.constraints.set(object.table, [...(this.constraints.get(object.table) ?? []), object]);
+      const constraints = this.constraints.get(object.table) ?? [];
+      constraints.push(object);
+      this.constraints.set(object.table, constraints);
     }
   }
 }
@@ -86,8 +100,8 @@ export class ModelFacts {
   readonly binaryCoercible: ReadonlySet<string>;
 
   constructor(source: ModelParts, target: ModelParts) {
-    this.source = new ModelIndex(source);
-    this.target = new ModelIndex(target);
+    this.source = ModelIndex.of(source);
+    this.target = ModelIndex.of(target);
     this.binaryCoercible = new Set(source.binaryCoercible);
   }
 
@@ -165,20 +179,33 @@ export class ModelFacts {
    */
   foreignKeyNeighbours(tableId: string | null): RelationRef[] {
     if (tableId === null) return [];
-    const neighbours: RelationRef[] = [];
+    this.neighbours ??= this.foreignKeyNeighbourIndex();
+    return this.neighbours.get(tableId) ?? [];
+  }
+
+  private neighbours: Map<string, RelationRef[]> | undefined;
+
+  /** Every source table → the tables its foreign keys reference and the tables whose keys reference it. */
+  private foreignKeyNeighbourIndex(): Map<string, RelationRef[]> {
+    const index = new Map<string, RelationRef[]>();
+    const add = (tableId: string, neighbour: RelationRef) =>
+      index.set(tableId, [...(index.get(tableId) ?? []), neighbour]);
     for (const [owner, constraints] of this.source.constraints) {
       for (const key of constraints.filter((constraint) => constraint.type === "foreign key")) {
         const pktable = parsedConstraint(key)?.pktable;
         if (!pktable) continue;
         const referenced = relationOf(pktable);
+        add(owner, referenced);
         const ownerTable = this.source.model.objects[owner];
-        if (owner === tableId) neighbours.push(referenced);
-        else if (ownerTable?.kind === "table" && this.isTable(referenced, tableId)) {
-          neighbours.push({ schema: ownerTable.schema, name: ownerTable.name });
+        const referencedId = this.source.tablesByName.get(
+          `${referenced.schema ?? "public"}.${referenced.name}`,
+        );
+        if (ownerTable?.kind === "table" && referencedId !== undefined && referencedId !== owner) {
+          add(referencedId, { schema: ownerTable.schema, name: ownerTable.name });
         }
       }
     }
-    return neighbours;
+    return index;
   }
 
   /** Source tables with a column of this domain: ALTER DOMAIN checks all of them. */
@@ -192,11 +219,6 @@ export class ModelFacts {
       }
     }
     return [...tables.values()];
-  }
-
-  private isTable(ref: RelationRef, tableId: string): boolean {
-    const table = this.source.model.objects[tableId];
-    return table?.kind === "table" && table.name === ref.name && (ref.schema ?? "public") === table.schema;
   }
 
   private sourceConstraint(tableId: string | null, name: string): ConstraintObj | undefined {

@@ -1,7 +1,7 @@
 import { loadModule, type Node, parseSync } from "libpg-query";
 import { MigrateError } from "../../errors.js";
 
-// The parser is WebAssembly that loads asynchronously. describeLock is synchronous (runbooks call it while
+// The parser is WebAssembly that loads asynchronously. lockDescriber is synchronous (runbooks call it while
 // rendering text), so the module is loaded once, here, before anything in this folder can run.
 await loadModule();
 

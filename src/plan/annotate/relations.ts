@@ -25,34 +25,13 @@ export function displayName(relation: { schema: string; name: string }): string 
 // search_path would for the relations this plan knows about.
 const DEFAULT_SCHEMA = "public";
 
-/**
- * The relations of the database while the plan runs: those of the source model, then whatever the steps
- * create, drop, rename or move to another schema. Locks on relations created by the plan itself are
- * harmless (nobody else uses them yet), so every lock is checked against this map.
- */
-export class PlanRelations {
-  private readonly byName = new Map<string, TrackedRelation>();
+/** The relations of one model by qualified name, built once and shared by every PlanRelations over it. */
+export class RelationCatalog {
+  readonly byName = new Map<string, TrackedRelation>();
+  /** Qualified table name → qualified names of its indexes. */
+  readonly indexesByTable = new Map<string, string[]>();
 
-  private constructor(private readonly assumeUnknownExist: boolean) {}
-
-  /** The relations of a model; anything else a statement names was created by the plan. */
-  static of(model: Pick<SchemaModel, "objects">): PlanRelations {
-    const relations = new PlanRelations(false);
-    relations.load(model);
-    return relations;
-  }
-
-  /**
-   * For describing one step without the rest of its plan: relations the model does not know about are
-   * assumed to exist, so no lock goes unnamed.
-   */
-  static assuming(model: Pick<SchemaModel, "objects">): PlanRelations {
-    const relations = new PlanRelations(true);
-    relations.load(model);
-    return relations;
-  }
-
-  private load(model: Pick<SchemaModel, "objects">): void {
+  constructor(model: Pick<SchemaModel, "objects">) {
     for (const object of Object.values(model.objects)) {
       if (
         object.kind === "table" ||
@@ -60,7 +39,7 @@ export class PlanRelations {
         object.kind === "materialized view" ||
         object.kind === "sequence"
       ) {
-        this.put({
+        this.byName.set(displayName(object), {
           kind: object.kind,
           schema: object.schema,
           name: object.name,
@@ -74,7 +53,8 @@ export class PlanRelations {
       if (object.kind !== "index") continue;
       const table = model.objects[object.table];
       const tableName = table?.kind === "table" ? displayName(table) : null;
-      this.put({
+      const name = displayName(object);
+      this.byName.set(name, {
         kind: "index",
         schema: object.schema,
         name: object.name,
@@ -82,20 +62,70 @@ export class PlanRelations {
         sourceId: object.id,
         table: tableName,
       });
+      if (tableName !== null)
+        this.indexesByTable.set(tableName, [...(this.indexesByTable.get(tableName) ?? []), name]);
     }
+  }
+}
+
+/**
+ * The relations of the database while the plan runs: those of the source model, then whatever the steps
+ * create, drop, rename or move to another schema. Locks on relations created by the plan itself are
+ * harmless (nobody else uses them yet), so every lock is checked against this map. Changes are kept apart
+ * from the shared catalog, so starting one costs nothing however large the schema is.
+ */
+export class PlanRelations {
+  private readonly changed = new Map<string, TrackedRelation>();
+  private readonly gone = new Set<string>();
+
+  private constructor(
+    private readonly catalog: RelationCatalog,
+    private readonly assumeUnknownExist: boolean,
+  ) {}
+
+  /** The relations of a model; anything else a statement names was created by the plan. */
+  static of(catalog: RelationCatalog): PlanRelations {
+    return new PlanRelations(catalog, false);
+  }
+
+  /**
+   * For describing one step without the rest of its plan: relations the model does not know about are
+   * assumed to exist, so no lock goes unnamed.
+   */
+  static assuming(catalog: RelationCatalog): PlanRelations {
+    return new PlanRelations(catalog, true);
+  }
+
+  private get(name: string): TrackedRelation | undefined {
+    const changed = this.changed.get(name);
+    if (changed || this.gone.has(name)) return changed;
+    return this.catalog.byName.get(name);
   }
 
   private put(relation: TrackedRelation): void {
-    this.byName.set(displayName(relation), relation);
+    const name = displayName(relation);
+    this.changed.set(name, relation);
+    this.gone.delete(name);
+  }
+
+  private remove(name: string): void {
+    this.changed.delete(name);
+    this.gone.add(name);
+  }
+
+  /** Qualified names of the indexes that belong to a table at this point of the plan. */
+  private indexesOf(table: string): string[] {
+    const names = new Set(this.catalog.indexesByTable.get(table) ?? []);
+    for (const [name, relation] of this.changed) if (relation.table === table) names.add(name);
+    return [...names].filter((name) => this.get(name)?.table === table);
   }
 
   /** The relation a statement names; undefined when nothing by that name exists at this point of the plan. */
   find(ref: RelationRef, kind: RelationKind = "table"): TrackedRelation | undefined {
     const found =
       ref.schema === undefined
-        ? (this.byName.get(qualify(DEFAULT_SCHEMA, ref.name)) ??
-          [...this.byName.values()].find((relation) => relation.name === ref.name))
-        : this.byName.get(qualify(ref.schema, ref.name));
+        ? (this.get(qualify(DEFAULT_SCHEMA, ref.name)) ?? this.findAnywhere(ref.name))
+        : this.get(qualify(ref.schema, ref.name));
     if (found || !this.assumeUnknownExist) return found;
     const assumed: TrackedRelation = {
       kind,
@@ -109,9 +139,17 @@ export class PlanRelations {
     return assumed;
   }
 
+  private findAnywhere(name: string): TrackedRelation | undefined {
+    for (const relation of this.changed.values()) if (relation.name === name) return relation;
+    for (const [key, relation] of this.catalog.byName) {
+      if (relation.name === name && !this.gone.has(key) && !this.changed.has(key)) return relation;
+    }
+    return undefined;
+  }
+
   /** The table an index belongs to, when the plan knows it. */
   tableOf(index: TrackedRelation): TrackedRelation | undefined {
-    return index.table === null ? undefined : this.byName.get(index.table);
+    return index.table === null ? undefined : this.get(index.table);
   }
 
   created(ref: RelationRef, kind: RelationKind, table: TrackedRelation | null = null): void {
@@ -127,21 +165,23 @@ export class PlanRelations {
 
   dropped(relation: TrackedRelation): void {
     const name = displayName(relation);
-    this.byName.delete(name);
-    for (const [key, other] of this.byName) if (other.table === name) this.byName.delete(key);
+    for (const index of this.indexesOf(name)) this.remove(index);
+    this.remove(name);
   }
 
   /** RENAME or SET SCHEMA: the same relation (same data, same users) under a new name. */
   moved(relation: TrackedRelation, to: { schema: string; name: string }): void {
     const from = displayName(relation);
-    this.byName.delete(from);
+    const indexes = this.indexesOf(from);
+    this.remove(from);
     const moved = { ...relation, schema: to.schema, name: to.name };
     this.put(moved);
     const now = displayName(moved);
     // A table's indexes follow it, into its new schema too.
-    for (const [key, index] of [...this.byName]) {
-      if (index.table !== from) continue;
-      this.byName.delete(key);
+    for (const key of indexes) {
+      const index = this.get(key);
+      if (!index) continue;
+      this.remove(key);
       this.put({ ...index, schema: to.schema, table: now });
     }
   }
