@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
 import { redact } from "../db/redact.js";
+import { type AnalysisCache, sharedAnalysisCache } from "./analysis-cache.js";
 import { resolveDatabase, resolveSchemaSpec } from "./databases.js";
 
 /** How a server instance behaves; the `serve` flags map one to one onto these. */
@@ -11,6 +12,8 @@ export interface ServerOptions {
   allowUrls?: boolean;
   /** Where migrate.config.yaml and the plan directories are looked up. */
   cwd?: string;
+  /** Where analyze_schema_diff keeps analyses; default one cache shared by every server in the process. */
+  analysisCache?: AnalysisCache;
 }
 
 /** What tools, prompts and resources share: the resolved options and the database resolver. */
@@ -18,6 +21,7 @@ export interface ServerContext {
   readonly readOnly: boolean;
   readonly allowUrls: boolean;
   readonly cwd: string;
+  readonly analysisCache: AnalysisCache;
   /** A tool's `database` argument → a connection URL, or a DATABASE_REFUSED error. */
   database(name: string): Promise<string>;
   /** A schema spec (database name, project .sql file or directory, git ref) → what the sources module resolves. */
@@ -40,6 +44,7 @@ export function createContext(server: McpServer, options: ServerOptions): Server
     readOnly: options.readOnly ?? false,
     allowUrls,
     cwd,
+    analysisCache: options.analysisCache ?? sharedAnalysisCache,
     database: (name) => resolveDatabase(name, { cwd, allowUrls }),
     schemaSpec: (spec) => resolveSchemaSpec(spec, { cwd, allowUrls }),
     resourcesChanged: () => {

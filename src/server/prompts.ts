@@ -26,8 +26,10 @@ function enumArgument<const Values extends readonly [string, ...string[]]>(
   return completable(z.enum(values).optional().describe(description), (value) => startingWith(values, value));
 }
 
+// Optional although the migration needs both: the card asks for a missing one, so `/migrate` alone (and
+// `prompts/get migrate` without arguments) still starts the conversation.
 function databaseArgument(context: ServerContext, description: string) {
-  return completable(z.string().describe(description), async (value) =>
+  return completable(z.string().optional().describe(description), async (value) =>
     startingWith(await knownDatabaseNames(context.cwd), value),
   );
 }
@@ -78,6 +80,7 @@ function registerMigratePrompt(server: McpServer, context: ServerContext, assets
         validation_level: given.validation_level ?? args.validation_level.default,
       };
       const rendered = Object.entries(values)
+        .filter(([, value]) => value !== undefined)
         .map(([name, value]) => `${name}=${value}`)
         .join(" ");
       return userMessage(assets.command.description, assets.command.body.replaceAll("$ARGUMENTS", rendered));

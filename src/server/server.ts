@@ -18,7 +18,7 @@ export const INSTRUCTIONS = `migrate-mcp migrates PostgreSQL schemas safely. Wor
 5. run steps: run_migration_step(plan id, step) applies steps in order ("next" or "all"); hazardous steps ask for confirmation.
 6. verify: verify_migration(plan id, level) compares the database with the plan's target.
 7. rollback on failure: rollback_migration(plan id) undoes completed steps in reverse, restoring moved-aside data.
-Rules: databases are names from migrate.config.yaml (or "default"), never raw URLs. Execution tools take a plan id, never SQL. Tools that are not listed are not available in this server (read-only mode, or not built yet); say so rather than working around them. The migrate prompt and the migrate_<phase> prompts give step-by-step instructions and name the sub-agent for each phase; migrate://agents/{name} holds the agents, migrate://plans/{id} and migrate://plans/{id}/runbook the plans.`;
+Rules: databases are names from migrate.config.yaml (or "default"), never raw URLs. Execution tools take a plan id, never SQL. Tools that are not listed are not available in this server (read-only mode, or not built yet); say so rather than working around them. The migrate prompt and the migrate_<phase> prompts give step-by-step instructions and name the sub-agent for each phase; migrate://agents/{name} holds the agents, migrate://plans/{id}, …/runbook, …/report and …/journal the plans and their runs.`;
 
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string })
   .version;

@@ -110,7 +110,7 @@ export function toolError(error: unknown): CallToolResult {
 }
 
 /** Redacts every string inside a JSON-shaped value; redacting serialised JSON could break its quoting. */
-function redactDeep(value: unknown): unknown {
+export function redactDeep(value: unknown): unknown {
   if (typeof value === "string") return redact(value);
   if (Array.isArray(value)) return value.map(redactDeep);
   if (typeof value === "object" && value !== null) {

@@ -68,8 +68,8 @@ describe("prompts", () => {
     const migrate = prompts.find((prompt) => prompt.name === "migrate")!;
     expect(migrate.arguments?.map((argument) => [argument.name, argument.required])).toEqual([
       ["migration_type", false],
-      ["source", true],
-      ["target", true],
+      ["source", false],
+      ["target", false],
       ["downtime_allowed", false],
       ["rollback_strategy", false],
       ["validation_level", false],
@@ -101,6 +101,17 @@ describe("prompts", () => {
     expect(agents.every((position) => position >= 0)).toBe(true);
     expect([...agents].sort((a, b) => a - b)).toEqual(agents);
     expect(text).not.toContain("$ARGUMENTS");
+  });
+
+  it("migrate without source and target leaves them out, and the card says to ask for them", async () => {
+    const client = await connectClient({ cwd: await projectDir() });
+    const result = await client.getPrompt({ name: "migrate" });
+    const content = result.messages[0]!.content;
+    const text = content.type === "text" ? content.text : "";
+    expect(text).toContain(
+      "Arguments: migration_type=schema downtime_allowed=false rollback_strategy=automatic validation_level=thorough\n",
+    );
+    expect(text).toContain("ask for them if missing");
   });
 
   it("migrate refuses a value outside an enumeration", async () => {
@@ -165,6 +176,10 @@ describe("resources", () => {
         "migrate://agents/{name}",
         "migrate://plans/{id}",
         "migrate://plans/{id}/runbook",
+        "migrate://plans/{id}/report",
+        "migrate://plans/{id}/report{?database}",
+        "migrate://plans/{id}/journal",
+        "migrate://plans/{id}/journal{?database}",
       ]),
     );
   });
@@ -183,6 +198,8 @@ describe("resources", () => {
       .filter((uri) => uri.startsWith("migrate://plans/"));
     expect(uris.sort()).toEqual([
       "migrate://plans/20250101120000_add_email",
+      "migrate://plans/20250101120000_add_email/journal",
+      "migrate://plans/20250101120000_add_email/report",
       "migrate://plans/20250101120000_add_email/runbook",
     ]);
     const yaml = await client.readResource({ uri: "migrate://plans/20250101120000_add_email" });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { analyzeMigration } from "../../migration/index.js";
+import { analyzeSchemas, loadBoth, renameHints } from "../../migration/analyze.js";
+import { ANALYSIS_TTL_SECONDS } from "../analysis-cache.js";
 import { defineTool } from "../tool.js";
 
 const spec = (role: string) =>
@@ -36,6 +37,16 @@ export const analyzeSchemaDiffOutput = {
   ),
   counts: z.record(z.string(), z.object({ create: z.number(), drop: z.number(), alter: z.number() })),
   destructiveCount: z.number().int().nonnegative(),
+  cached: z
+    .boolean()
+    .describe(
+      `true: the changes were computed earlier (within ${ANALYSIS_TTL_SECONDS} s) for schemas with these same fingerprints`,
+    ),
+  cacheAgeSeconds: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe("How old the cached changes are; 0 when computed now"),
 };
 
 export const analyzeSchemaDiffTool = defineTool({
@@ -45,17 +56,25 @@ export const analyzeSchemaDiffTool = defineTool({
     "Compare two schemas by asking PostgreSQL (the catalog is the truth): the changes from source to target " +
     "in dependency order with the SQL for each, which ones destroy data, counts by object kind, and both " +
     "fingerprints. Live databases are only read; .sql and git sources are loaded into a throwaway shadow " +
-    "database that is dropped afterwards. Changes nothing.",
+    "database that is dropped afterwards. Changes nothing. Both schemas are always read; the diff of " +
+    "schemas with the same fingerprints is reused for 2 hours (cached: true).",
   input: analyzeSchemaDiffInput,
   output: analyzeSchemaDiffOutput,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run({ source, target }, context, extra) {
     await context.log("info", `analyze_schema_diff: reading ${source} and ${target}`, extra.sessionId);
-    const analysis = await analyzeMigration({
+    const options = {
       source: await context.schemaSpec(source),
       target: await context.schemaSpec(target),
       cwd: context.cwd,
-    });
+    };
+    // Always introspect: the fingerprints are the cache key, so a changed schema can never hit.
+    const [from, to] = await loadBoth(options);
+    const renames = await renameHints(options);
+    const { analysis, cached, ageSeconds } = await context.analysisCache.analysis(
+      { source: from, target: to, migrationType: "schema", renames },
+      () => analyzeSchemas(from, to, renames, options),
+    );
     const changes = analysis.changes.map((change) => ({
       objectId: change.objectId,
       kind: change.kind,
@@ -72,11 +91,14 @@ export const analyzeSchemaDiffTool = defineTool({
         changes,
         counts: analysis.counts,
         destructiveCount,
+        cached,
+        cacheAgeSeconds: ageSeconds,
       },
       summary:
-        changes.length === 0
+        (changes.length === 0
           ? `no changes: ${source} and ${target} have the same schema`
-          : `${changes.length} changes from ${source} to ${target}, ${destructiveCount} destroy data`,
+          : `${changes.length} changes from ${source} to ${target}, ${destructiveCount} destroy data`) +
+        (cached ? ` (cached ${ageSeconds} s ago; the fingerprints are unchanged)` : ""),
     };
   },
 });
