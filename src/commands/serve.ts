@@ -1,8 +1,6 @@
 import type { Command } from "commander";
 import { MigrateError } from "../errors.js";
 import type { Output } from "../output.js";
-import { serveHttp } from "../server/http.js";
-import { serveStdio } from "../server/stdio.js";
 
 interface ServeFlags {
   http?: number;
@@ -46,10 +44,13 @@ export function registerServeCommand(program: Command, output: () => Output): vo
         if (flags.host !== undefined) {
           throw new MigrateError("USAGE", "--host applies to HTTP only; add --http PORT or drop --host");
         }
+        // The MCP SDK is loaded only here, so every other command starts without it.
+        const { serveStdio } = await import("../server/stdio.js");
         await serveStdio(options);
         return;
       }
       const host = flags.host ?? "127.0.0.1";
+      const { serveHttp } = await import("../server/http.js");
       const server = await serveHttp({ ...options, port: flags.http, host });
       if (!LOOPBACK.has(host)) {
         // Not through Output.info: --quiet must not hide that the server is reachable beyond this machine.
