@@ -27,9 +27,16 @@ export type ErrorCode =
   | "DRIFT_DETECTED"
   | "WRONG_DATABASE"
   | "REHEARSAL_REQUIRED"
+  | "CANCELLED"
   | "INTERNAL";
 
-const EXIT_ONE: ReadonlySet<ErrorCode> = new Set(["MIGRATION_FAILED", "VERIFY_FAILED", "LINT_FAILED"]);
+// CANCELLED exits 1 too: like a failed run, the migration did not finish (its journal says where it stopped).
+const EXIT_ONE: ReadonlySet<ErrorCode> = new Set([
+  "MIGRATION_FAILED",
+  "VERIFY_FAILED",
+  "LINT_FAILED",
+  "CANCELLED",
+]);
 
 export class MigrateError extends Error {
   override readonly name = "MigrateError";

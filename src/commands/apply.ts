@@ -90,7 +90,18 @@ export async function runnerOptions(flags: RunnerFlags, onEvent: EventSink): Pro
     lockWaitMs: flags.lockWait,
     backupMethod: flags.backup,
     onEvent,
+    signal: interruptSignal(),
   };
+}
+
+/**
+ * The first Ctrl-C stops the run at its next safe boundary (the journal then says where, and the same
+ * command resumes); the listener is gone after it, so a second Ctrl-C ends the process at once as usual.
+ */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  process.once("SIGINT", () => controller.abort());
+  return controller.signal;
 }
 
 /** Progress on stderr while `run` works (bars on a terminal), unless the output is JSON or quiet. */

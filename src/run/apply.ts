@@ -1,9 +1,10 @@
 import type { DbClient } from "../db/connect.js";
 import { databaseName } from "../db/connect.js";
 import { redactUrl } from "../db/redact.js";
-import { errorText, MigrateError } from "../errors.js";
+import { errorText, isMigrateError, MigrateError } from "../errors.js";
 import type { StepRecord } from "../plan/plan.js";
 import { readPlan } from "../plan/read.js";
+import { Cancelled, cancelledBeforeStart, cancelledRunError } from "./cancel.js";
 import { type PlanContext, planContext, type RunnerOptions, scriptHashes } from "./context.js";
 import { StepFailure } from "./execute-step.js";
 import { Journal, loadState, readPlanJournal } from "./journal.js";
@@ -68,6 +69,7 @@ export async function applyPlan(dir: string, options: ApplyOptions): Promise<App
     warnings.push(warning);
     ctx.emit({ type: "warning", message: warning });
   }
+  if (ctx.cancel.requested) throw cancelledBeforeStart(`apply of plan ${plan.id}`);
   return withRunnerSession(ctx.databaseUrl, `apply ${plan.id}`, ctx.lockWaitMs, (client) =>
     applyInSession(client, ctx, selected, options, warnings),
   );
@@ -159,6 +161,8 @@ async function applyInSession(
     }
   }
 
+  // The last moment to stop with nothing written: the checks above only read.
+  if (ctx.cancel.requested) throw cancelledBeforeStart(`apply of plan ${plan.id}`);
   await upgradeJournal(client);
   const journal = new Journal(client, plan.id);
   await journal.markInterrupted();
@@ -206,6 +210,7 @@ async function applyInSession(
         retry: ctx.retry,
         backfill: ctx.backfill,
         backup: ctx.backup,
+        cancel: ctx.cancel,
       },
       selected,
       rows,
@@ -231,6 +236,16 @@ async function applyInSession(
     });
     return result(reachedEnd ? "applied" : "partial", end.fingerprint, runId, run);
   } catch (error) {
+    if (error instanceof Cancelled) {
+      const db = redactUrl(ctx.databaseUrl);
+      const cancelled = cancelledRunError(`apply of plan ${plan.id}`, error, {
+        resume: `\`migrate-mcp apply ${ctx.loaded.dir} --db ${db}\` (MCP: run_migration_step)`,
+        undo: `\`migrate-mcp rollback ${ctx.loaded.dir} --db ${db}\` (MCP: rollback_migration)`,
+      });
+      // 'interrupted' like a runner that died, but with the reason: the next run takes over from the journal.
+      await journal.finishRun(runId, "interrupted", { error: cancelled.message }).catch(() => {});
+      throw cancelled;
+    }
     await journal.finishRun(runId, "failed", { error: errorText(error) }).catch(() => {});
     if (!(error instanceof StepFailure)) throw error;
     return await handleFailure(client, ctx, options, error);
@@ -253,6 +268,13 @@ async function handleFailure(
     try {
       await rollbackInSession(client, ctx, null);
     } catch (error) {
+      if (isMigrateError(error) && error.code === "CANCELLED") {
+        throw new MigrateError(
+          "CANCELLED",
+          `${what}; then the automatic rollback was cancelled: ${error.message}`,
+          { cause: error },
+        );
+      }
       throw new MigrateError(
         "MIGRATION_FAILED",
         `${what}; the automatic rollback failed too: ${errorText(error)}; fix the cause and run \`migrate-mcp rollback ${dir} --db ${db}\``,

@@ -2,10 +2,11 @@ import type { DbClient } from "../db/connect.js";
 import { withTransaction } from "../db/transaction.js";
 import { MigrateError } from "../errors.js";
 import type { Backfill, Step } from "../plan/step.js";
+import type { Cancellation } from "./cancel.js";
 import type { EventSink } from "./events.js";
 import { failpoint } from "./failpoint.js";
 import type { Direction, Journal, StepRow } from "./journal.js";
-import { type RetryPolicy, sleep, withLockRetry } from "./retry.js";
+import { type RetryPolicy, withLockRetry } from "./retry.js";
 import { setStepTimeouts } from "./timeouts.js";
 
 export interface BackfillOptions {
@@ -25,6 +26,7 @@ export interface BackfillContext {
   retry: RetryPolicy;
   options: BackfillOptions;
   onLockRetry: (attempt: number, waitMs: number) => Promise<void>;
+  cancel: Cancellation;
 }
 
 export type BackfillOutcome = { kind: "done"; rows: number } | { kind: "paused"; percent: number };
@@ -48,11 +50,11 @@ export async function runBackfill(ctx: BackfillContext, step: Step, row: StepRow
     );
   }
   const batchSize = ctx.options.batchSize ?? backfill.batchSize;
-  const { client, journal, direction } = ctx;
+  const { client, journal, direction, cancel } = ctx;
   let done = row.rowsDone;
   let total = row.rowsTotal;
   if (total === null) {
-    total = done + (await countPending(client, backfill));
+    total = done + (await cancel.guard(client, () => countPending(client, backfill)));
     await journal.setRowsTotal(direction, step.id, total);
   }
   const pauseAt = ctx.options.pauseAt;
@@ -63,13 +65,20 @@ export async function runBackfill(ctx: BackfillContext, step: Step, row: StepRow
   let batches = 0;
   for (let sweep = 1; ; sweep++) {
     for (;;) {
-      const batch = await withLockRetry(ctx.retry, ctx.onLockRetry, () =>
-        withTransaction(client, async () => {
-          await setStepTimeouts(client, step, true);
-          const result = await runBatch(client, backfill, batchSize, checkpoint);
-          if (result.rows > 0) await journal.recordBatch(direction, step.id, result.rows, result.last);
-          return result;
-        }),
+      // A cancelled batch rolls back with its checkpoint; the batches before it stay committed.
+      const batch = await withLockRetry(
+        ctx.retry,
+        ctx.onLockRetry,
+        () =>
+          withTransaction(client, () =>
+            cancel.guard(client, async () => {
+              await setStepTimeouts(client, step, true);
+              const result = await runBatch(client, backfill, batchSize, checkpoint);
+              if (result.rows > 0) await journal.recordBatch(direction, step.id, result.rows, result.last);
+              return result;
+            }),
+          ),
+        (ms) => cancel.sleep(ms),
       );
       if (batch.rows === 0) break;
       batches++;
@@ -92,9 +101,12 @@ export async function runBackfill(ctx: BackfillContext, step: Step, row: StepRow
         await journal.markPaused(direction, step.id);
         return { kind: "paused", percent: percentOf(done, total) };
       }
-      if (ctx.options.throttleMs > 0) await sleep(ctx.options.throttleMs);
+      cancel.check();
+      if (ctx.options.throttleMs > 0) await cancel.sleep(ctx.options.throttleMs);
     }
-    if ((await countPending(client, backfill, 1)) === 0) return { kind: "done", rows: done };
+    if ((await cancel.guard(client, () => countPending(client, backfill, 1))) === 0) {
+      return { kind: "done", rows: done };
+    }
     if (sweep >= MAX_SWEEPS) {
       throw new MigrateError(
         "MIGRATION_FAILED",

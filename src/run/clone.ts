@@ -6,6 +6,7 @@ import { qualify, quoteIdent } from "../db/quote.js";
 import { redact } from "../db/redact.js";
 import { diffSchemas } from "../diff/diff.js";
 import { errorText, MigrateError } from "../errors.js";
+import { type Cancellation, NEVER_CANCELLED } from "./cancel.js";
 import { foreignKeys, orphanCondition, userTables } from "./checks.js";
 import { type Snapshot, takeSnapshot } from "./snapshot.js";
 
@@ -15,13 +16,15 @@ const MAX_ORPHAN_PASSES = 20;
 /**
  * Rebuilds the schema of `source` in the empty database `shadow` by diffing the shadow's model against
  * the source's (the same engine that writes plans), and with `rowsPerTable` copies up to that many rows
- * of every table. Returns the shadow's resulting state.
+ * of every table. Returns the shadow's resulting state. `cancel` (for the shadow's server) stops the row copy
+ * between tables and cancels a table's COPY on the shadow.
  */
 export async function cloneDatabase(
   sourceUrl: string,
   shadowUrl: string,
   source: SchemaModel,
   rowsPerTable: number | null,
+  cancel: Cancellation = NEVER_CANCELLED,
 ): Promise<Snapshot> {
   return withClient(
     shadowUrl,
@@ -34,7 +37,7 @@ export async function cloneDatabase(
         for (const statement of change.statements) await shadow.query(statement.sql);
       }
       if (rowsPerTable !== null) {
-        await withClient(sourceUrl, (from) => copyRows(from, shadow, rowsPerTable), {
+        await withClient(sourceUrl, (from) => copyRows(from, shadow, rowsPerTable, cancel), {
           readOnly: true,
           applicationName: "migrate-mcp rehearse (copy)",
         });
@@ -51,7 +54,12 @@ export async function cloneDatabase(
  * not hold every row its sampled children point to; rows left pointing nowhere are deleted afterwards, so
  * the shadow's data satisfies every constraint, as the real database's does.
  */
-async function copyRows(source: DbClient, shadow: DbClient, limit: number): Promise<void> {
+async function copyRows(
+  source: DbClient,
+  shadow: DbClient,
+  limit: number,
+  cancel: Cancellation,
+): Promise<void> {
   try {
     await shadow.query("SET session_replication_role = replica");
   } catch (error) {
@@ -67,9 +75,13 @@ async function copyRows(source: DbClient, shadow: DbClient, limit: number): Prom
       const columns = await copyableColumns(source, name);
       if (columns.length === 0) continue;
       const list = columns.map(quoteIdent).join(", ");
-      await pipeline(
-        source.query(copyTo(`COPY (SELECT ${list} FROM ONLY ${name} LIMIT ${Math.floor(limit)}) TO STDOUT`)),
-        shadow.query(copyFrom(`COPY ${name} (${list}) FROM STDIN`)),
+      await cancel.guard(shadow, () =>
+        pipeline(
+          source.query(
+            copyTo(`COPY (SELECT ${list} FROM ONLY ${name} LIMIT ${Math.floor(limit)}) TO STDOUT`),
+          ),
+          shadow.query(copyFrom(`COPY ${name} (${list}) FROM STDIN`)),
+        ),
       );
     }
     await deleteOrphans(shadow);

@@ -3,6 +3,7 @@ import { migrateHome } from "../db/embedded.js";
 import type { LoadedPlan } from "../plan/read.js";
 import type { BackfillOptions } from "./backfill.js";
 import type { BackupMethod, BackupSettings } from "./backup.js";
+import { Cancellation } from "./cancel.js";
 import { type EventSink, ignoreEvents } from "./events.js";
 import type { PlanModels } from "./plan-models.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry.js";
@@ -24,6 +25,11 @@ export interface RunnerOptions {
   batchSize?: number;
   /** Sleep between backfill batches (default 100 ms). */
   throttleMs?: number;
+  /**
+   * Stops the run at the next safe boundary (between steps, backfill batches or standalone statements),
+   * cancelling a running step statement on the server; the run then fails with code CANCELLED.
+   */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_THROTTLE_MS = 100;
@@ -38,6 +44,7 @@ export interface PlanContext {
   retry: RetryPolicy;
   backup: BackupSettings;
   backfill: BackfillOptions;
+  cancel: Cancellation;
 }
 
 export function planContext(
@@ -63,6 +70,7 @@ export function planContext(
       throttleMs: options.throttleMs ?? DEFAULT_THROTTLE_MS,
       pauseAt,
     },
+    cancel: new Cancellation(options.signal, options.databaseUrl),
   };
 }
 

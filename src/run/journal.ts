@@ -382,6 +382,18 @@ export class Journal {
     );
   }
 
+  /**
+   * A step stopped by cancellation: 'paused', like a --pause-at stop, because what it committed is kept and
+   * the next run resumes it; `error` says why it stopped, until that run clears it.
+   */
+  async markCancelled(direction: Direction, stepId: string, note: string): Promise<void> {
+    await this.client.query(
+      `UPDATE migrate_mcp.steps SET status = 'paused', error = $4
+       WHERE plan_id = $1 AND direction = $2 AND step_id = $3`,
+      [this.planId, direction, stepId, redact(note)],
+    );
+  }
+
   async markFailed(direction: Direction, stepId: string, error: string): Promise<void> {
     await this.client.query(
       `UPDATE migrate_mcp.steps SET status = 'failed', finished_at = clock_timestamp(), error = $4

@@ -4,6 +4,7 @@ import { errorText, MigrateError } from "../errors.js";
 import { readPlan } from "../plan/read.js";
 import { createShadowDatabase } from "../sources/shadow.js";
 import { type ApplyResult, applyPlan } from "./apply.js";
+import { Cancellation, cancelledBeforeStart } from "./cancel.js";
 import { cloneDatabase } from "./clone.js";
 import { type EventSink, ignoreEvents, type RunEvent } from "./events.js";
 import { type RehearsalProof, recordRehearsal, type StepTiming, stepsDigest } from "./rehearsal-proof.js";
@@ -20,6 +21,11 @@ export interface RehearseOptions {
   /** Server for the shadow database (default: the target's own server). */
   shadowUrl?: string;
   onEvent?: EventSink;
+  /**
+   * Stops the rehearsal between phases and inside its runs (CANCELLED); the shadow is dropped and no proof
+   * is recorded, since a rehearsal that did not finish proves nothing either way.
+   */
+  signal?: AbortSignal;
 }
 
 export const REHEARSAL_SHADOW_PREFIX = "migrate_mcp_rehearse_";
@@ -34,6 +40,8 @@ export async function rehearsePlan(dir: string, options: RehearseOptions): Promi
   const loaded = await readPlan(dir);
   const { plan } = loaded;
   const emit = options.onEvent ?? ignoreEvents;
+  const signal = options.signal;
+  if (signal?.aborted) throw cancelledBeforeStart(`rehearsal of plan ${plan.id}`);
   const started = Date.now();
   const original = await withClient(
     options.databaseUrl,
@@ -68,29 +76,35 @@ export async function rehearsePlan(dir: string, options: RehearseOptions): Promi
     error: null,
   };
   let phase = "clone";
+  // Each phase starts only when the rehearsal is still wanted; the runs inside stop on their own.
+  const enter = (next: string): void => {
+    phase = next;
+    if (signal?.aborted) throw new Error("cancelled");
+  };
   try {
     const clone = await cloneDatabase(
       options.databaseUrl,
       shadow.url,
       original.model,
       options.withData ?? null,
+      new Cancellation(signal, shadow.url),
     );
     if (clone.fingerprint !== original.fingerprint) {
       throw new Error(
         `the shadow's schema (${shortFingerprint(clone.fingerprint)}) does not equal the target's (${shortFingerprint(original.fingerprint)})`,
       );
     }
-    const run = { databaseUrl: shadow.url, throttleMs: 0, backupMethod: "copy" as const };
-    phase = "forward";
+    const run = { databaseUrl: shadow.url, throttleMs: 0, backupMethod: "copy" as const, signal };
+    enter("forward");
     proof.forward = await timed(emit, (onEvent) =>
       applyPlan(loaded.dir, { ...run, onEvent, rollbackStrategy: "none" }),
     );
-    phase = "verify";
+    enter("verify");
     const verifyStarted = Date.now();
-    const report = await verifyPlan(loaded.dir, { databaseUrl: shadow.url, level: "thorough" });
+    const report = await verifyPlan(loaded.dir, { databaseUrl: shadow.url, level: "thorough", signal });
     proof.verify = { ok: report.ok, ms: Date.now() - verifyStarted };
     if (!report.ok) throw new Error(failures(report).join("; "));
-    phase = "rollback";
+    enter("rollback");
     proof.rollback = await timed(emit, (onEvent) => rollbackPlan(loaded.dir, { ...run, onEvent }));
     const restored = await withClient(shadow.url, takeSnapshot);
     proof.fingerprintRestored = restored.fingerprint === original.fingerprint;
@@ -99,7 +113,7 @@ export async function rehearsePlan(dir: string, options: RehearseOptions): Promi
         `after rollback the schema is ${shortFingerprint(restored.fingerprint)}, not the original ${shortFingerprint(original.fingerprint)}`,
       );
     }
-    phase = "forward again";
+    enter("forward again");
     proof.forwardAgain = await timed(emit, (onEvent) =>
       applyPlan(loaded.dir, { ...run, onEvent, rollbackStrategy: "none" }),
     );
@@ -109,6 +123,13 @@ export async function rehearsePlan(dir: string, options: RehearseOptions): Promi
   } finally {
     proof.totalMs = Date.now() - started;
     await shadow.drop();
+  }
+  // Whatever failed after the signal fired failed because of it (a cancelled statement, a closed copy).
+  if (signal?.aborted && proof.status !== "passed") {
+    throw new MigrateError(
+      "CANCELLED",
+      `rehearsal of plan ${plan.id} was cancelled during ${phase}; its shadow database was dropped, the target was only read and plan.yaml is unchanged — rehearse again`,
+    );
   }
   await recordRehearsal(loaded.dir, proof);
   if (proof.status !== "passed") {

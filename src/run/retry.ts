@@ -25,6 +25,7 @@ export async function withLockRetry<T>(
   policy: RetryPolicy,
   onRetry: (attempt: number, waitMs: number) => Promise<void>,
   attempt: () => Promise<T>,
+  wait: (ms: number) => Promise<void> = sleep,
 ): Promise<T> {
   for (let n = 1; ; n++) {
     try {
@@ -33,7 +34,7 @@ export async function withLockRetry<T>(
       if (!isLockFailure(error) || n >= policy.attempts) throw error;
       const waitMs = Math.round(Math.random() * Math.min(policy.maxMs, policy.baseMs * 2 ** (n - 1)));
       await onRetry(n, waitMs);
-      await sleep(waitMs);
+      await wait(waitMs);
     }
   }
 }

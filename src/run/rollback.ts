@@ -1,11 +1,13 @@
 import type { SchemaModel } from "../catalog/model.js";
 import type { DbClient } from "../db/connect.js";
 import { databaseName } from "../db/connect.js";
+import { redactUrl } from "../db/redact.js";
 import { diffSchemas } from "../diff/diff.js";
 import { errorText, MigrateError } from "../errors.js";
 import { planSteps } from "../plan/online.js";
 import { type StepRecord, stepRecords } from "../plan/plan.js";
 import { readPlan } from "../plan/read.js";
+import { Cancelled, cancelledBeforeStart, cancelledRunError } from "./cancel.js";
 import { type PlanContext, planContext, type RunnerOptions, scriptHashes } from "./context.js";
 import { StepFailure } from "./execute-step.js";
 import { Journal, loadState, type PlanJournal, readPlanJournal } from "./journal.js";
@@ -50,6 +52,7 @@ export async function rollbackPlan(dir: string, options: RollbackOptions): Promi
   const loaded = await readPlan(dir);
   const models = await loadPlanModels(loaded);
   const ctx = planContext(loaded, models, options);
+  if (ctx.cancel.requested) throw cancelledBeforeStart(`rollback of plan ${loaded.plan.id}`);
   return withRunnerSession(ctx.databaseUrl, `rollback ${loaded.plan.id}`, ctx.lockWaitMs, (client) =>
     rollbackInSession(client, ctx, options.to ?? null),
   );
@@ -148,6 +151,8 @@ export async function rollbackInSession(
     start = current;
   }
 
+  // The last moment to stop with nothing written: everything above only read.
+  if (ctx.cancel.requested) throw cancelledBeforeStart(`rollback of plan ${plan.id}`);
   await upgradeJournal(client);
   const journal = new Journal(client, plan.id);
   await journal.markInterrupted();
@@ -186,6 +191,7 @@ export async function rollbackInSession(
         retry: ctx.retry,
         backfill: { ...ctx.backfill, pauseAt: null },
         backup: ctx.backup,
+        cancel: ctx.cancel,
       },
       steps,
       rows,
@@ -202,6 +208,14 @@ export async function rollbackInSession(
     await journal.finishRun(runId, "succeeded", { endFingerprint: end.fingerprint });
     return result("rolled-back", mode, end.fingerprint, runId, run);
   } catch (error) {
+    if (error instanceof Cancelled) {
+      // The rollback's steps stay in the journal, so running it again finishes the same list.
+      const cancelled = cancelledRunError(`rollback of plan ${plan.id}`, error, {
+        resume: `\`migrate-mcp rollback ${ctx.loaded.dir} --db ${redactUrl(ctx.databaseUrl)}${to === null ? "" : ` --to ${to}`}\` (MCP: rollback_migration)`,
+      });
+      await journal.finishRun(runId, "interrupted", { error: cancelled.message }).catch(() => {});
+      throw cancelled;
+    }
     await journal.finishRun(runId, "failed", { error: errorText(error) }).catch(() => {});
     if (!(error instanceof StepFailure)) throw error;
     throw new MigrateError(

@@ -4,6 +4,7 @@ import { errorText } from "../errors.js";
 import type { StepRecord } from "../plan/plan.js";
 import { backupTargets } from "./affected.js";
 import { type BackupSettings, takeBackup } from "./backup.js";
+import { Cancelled } from "./cancel.js";
 import { executeStep, type StepContext, StepFailure } from "./execute-step.js";
 import { failpoint } from "./failpoint.js";
 import type { BackupRecord, Journal, StepRow } from "./journal.js";
@@ -50,6 +51,7 @@ export async function runStepList(
       result.steps.push(report(step, "skipped", 0, null));
       continue;
     }
+    stopIfCancelled(ctx, step);
     const started = Date.now();
     ctx.emit({
       type: "step-started",
@@ -65,6 +67,8 @@ export async function runStepList(
     if (!committedBefore) {
       const backup = await backupIfNeeded(ctx, step, knownBackups);
       if (backup) result.backups.push(backup);
+      // The backup is recorded; stopping here leaves the step as it was (not started).
+      stopIfCancelled(ctx, step);
       const outcome = await executeStep(ctx, step, row);
       if (outcome.kind === "paused") {
         ctx.emit({ type: "paused", stepId: step.id, percent: outcome.percent });
@@ -91,6 +95,13 @@ export async function runStepList(
     });
   }
   return result;
+}
+
+/** The boundary before a step: a cancelled run stops here with the step untouched. */
+function stopIfCancelled(ctx: StepListContext, step: StepRecord): void {
+  if (ctx.cancel.requested) {
+    throw new Cancelled({ stepId: step.id, summary: step.summary, during: false, kept: "" });
+  }
 }
 
 function report(

@@ -2,6 +2,7 @@ import { catalogDigest } from "../catalog/digest.js";
 import { type DbClient, databaseName, withClient } from "../db/connect.js";
 import { MigrateError } from "../errors.js";
 import { type LoadedPlan, readPlan } from "../plan/read.js";
+import { Cancellation, Cancelled, cancelledBeforeStart } from "./cancel.js";
 import { type CheckResult, orphanChecks, type TableFacts, tableFacts, validityChecks } from "./checks.js";
 import { scriptHashes } from "./context.js";
 import { Journal } from "./journal.js";
@@ -18,6 +19,8 @@ export interface VerifyOptions {
   level?: VerifyLevel;
   /** Store the report in the journal's history (default true). */
   record?: boolean;
+  /** Cancels the checks' queries on the server (CANCELLED); a cancelled verify records nothing. */
+  signal?: AbortSignal;
 }
 
 export interface VerifyReport {
@@ -46,21 +49,21 @@ export async function verifyPlan(dir: string, options: VerifyOptions): Promise<V
   const loaded = await readPlan(dir);
   const { plan } = loaded;
   const models = await loadPlanModels(loaded);
+  const cancel = new Cancellation(options.signal, options.databaseUrl);
+  if (cancel.requested) throw cancelledBeforeStart(`verification of plan ${plan.id}`);
   return withClient(
     options.databaseUrl,
     async (client) => {
-      const snapshot = await takeSnapshot(client);
-      const foundDigest = await catalogDigest(client);
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      let tables: TableFacts[];
-      let checks: CheckResult[] = [];
-      try {
-        tables = await tableFacts(client, level === "thorough");
-        if (level === "thorough")
-          checks = [...(await orphanChecks(client)), ...(await validityChecks(client))];
-      } finally {
-        await client.query("COMMIT").catch(() => {});
-      }
+      const { snapshot, foundDigest, tables, checks } = await readFacts(client, level, cancel).catch(
+        (error: unknown) => {
+          if (!(error instanceof Cancelled)) throw error;
+          throw new MigrateError(
+            "CANCELLED",
+            `verification of plan ${plan.id} was cancelled; it only reads and recorded nothing — run it again`,
+            { cause: error },
+          );
+        },
+      );
       const schemaOk = foundDigest === plan.target.digest && snapshot.fingerprint === plan.target.fingerprint;
       const report: VerifyReport = {
         planId: plan.id,
@@ -86,6 +89,30 @@ export async function verifyPlan(dir: string, options: VerifyOptions): Promise<V
     },
     { applicationName: "migrate-mcp verify" },
   );
+}
+
+/**
+ * Everything verify reads: the schema, then counts (and checks) in one repeatable-read snapshot. The reads
+ * run under `cancel.guard`, so a cancel stops a long checksum on the server; the session is closed after.
+ */
+async function readFacts(client: DbClient, level: "basic" | "thorough", cancel: Cancellation) {
+  const schema = await cancel.guard(client, async () => ({
+    snapshot: await takeSnapshot(client),
+    foundDigest: await catalogDigest(client),
+  }));
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  try {
+    return await cancel.guard(client, async () => {
+      const tables = await tableFacts(client, level === "thorough");
+      const checks: CheckResult[] =
+        level === "thorough" ? [...(await orphanChecks(client)), ...(await validityChecks(client))] : [];
+      // Stop before the history write: a report recorded after a cancel was not asked for.
+      cancel.check();
+      return { ...schema, tables, checks };
+    });
+  } finally {
+    await client.query("COMMIT").catch(() => {});
+  }
 }
 
 async function recordReport(client: DbClient, loaded: LoadedPlan, report: VerifyReport): Promise<void> {

@@ -17,10 +17,13 @@ export async function planDirectory(context: ServerContext, id: string): Promise
   return join(await plansDirectory(context.cwd), id);
 }
 
-/** Refuses to start a run the client already cancelled; the executor itself cannot be stopped midway. */
+/**
+ * Refuses to start a run the client already cancelled (during a confirmation, say). Once a run starts, the
+ * tools hand `extra.signal` to the executor, which stops at its next safe boundary with code CANCELLED.
+ */
 export function refuseIfCancelled(extra: ToolExtra): void {
   if (extra.signal.aborted) {
-    throw new MigrateError("USAGE", "the request was cancelled before it started; nothing was changed");
+    throw new MigrateError("CANCELLED", "the request was cancelled before it started; nothing was changed");
   }
 }
 

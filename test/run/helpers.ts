@@ -3,12 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, onTestFinished } from "vitest";
 import { catalogDigest, fingerprint, introspect } from "../../src/catalog/index.js";
-import { withClient } from "../../src/db/index.js";
+import { findLockHolder, type LockHolder, withClient } from "../../src/db/index.js";
 import { diffSchemas } from "../../src/diff/index.js";
 import { writePlanDirectory } from "../../src/plan/files.js";
 import { buildPlan, type MigrationPlan } from "../../src/plan/plan.js";
 import { renderScript } from "../../src/plan/script.js";
 import type { Step } from "../../src/plan/step.js";
+import { RUNNER_LOCK } from "../../src/run/session.js";
 import { createTestDatabase } from "../helpers/db.js";
 
 export interface PlanSpec {
@@ -141,4 +142,31 @@ export async function hasJournal(url: string): Promise<boolean> {
 /** Remove a plan directory after the test. */
 export function cleanupLater(dir: string): void {
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
+}
+
+/**
+ * The runner lock's holder and the client sessions still connected to the database besides this one, once
+ * they are gone or 5 s have passed (a runner stops at its next boundary after a cancel, and a backend
+ * leaves pg_stat_activity a moment after its client disconnected).
+ * Autovacuum workers are not clients, so they are not counted.
+ */
+export async function runnerLeftovers(
+  url: string,
+): Promise<{ holder: LockHolder | null; sessions: string[] }> {
+  const read = () =>
+    withClient(url, async (client) => {
+      const holder = await findLockHolder(client, RUNNER_LOCK);
+      const { rows } = await client.query<{ what: string }>(
+        `SELECT application_name || ': ' || query AS what FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+      );
+      return { holder, sessions: rows.map((row) => row.what) };
+    });
+  let found = await read();
+  // Both are read again until both are clear: a runner can end between the two queries of one read.
+  for (let tries = 0; (found.sessions.length > 0 || found.holder !== null) && tries < 100; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    found = await read();
+  }
+  return found;
 }

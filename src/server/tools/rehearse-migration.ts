@@ -48,6 +48,7 @@ export const rehearseMigrationTool = defineTool({
       databaseUrl,
       withData: args.with_data ?? null,
       onEvent: progressSink(extra),
+      signal: extra.signal,
     });
     context.resourcesChanged();
     return {

@@ -48,7 +48,12 @@ export const rollbackMigrationTool = defineTool({
     ]);
     refuseIfCancelled(extra);
     await context.log("info", `rollback_migration: ${plan.id} on ${args.database}`, extra.sessionId);
-    const result = await rollbackPlan(dir, { databaseUrl, to: args.to, onEvent: progressSink(extra) });
+    const result = await rollbackPlan(dir, {
+      databaseUrl,
+      to: args.to,
+      onEvent: progressSink(extra),
+      signal: extra.signal,
+    });
     return {
       data: { ...result },
       summary:

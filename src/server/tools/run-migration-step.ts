@@ -62,7 +62,8 @@ export const runMigrationStepTool = defineTool({
   description:
     'Apply a reviewed plan\'s steps through the journal: one step id, "next" (the first step not done) or ' +
     '"all". Refuses a tampered plan and a drifted or wrong database before changing anything; resumable ' +
-    "after a crash. Destructive or error-hazard steps need the user's confirmation (asked through " +
+    "after a crash or a cancelled request (a cancel stops at the next step or backfill batch; call again to " +
+    "resume). Destructive or error-hazard steps need the user's confirmation (asked through " +
     'elicitation when the client supports it, else pass confirm: "<plan id>" after asking).',
   input: {
     plan_id: planIdArgument,
@@ -95,6 +96,7 @@ export const runMigrationStepTool = defineTool({
       step: only,
       rollbackStrategy: args.rollback_strategy,
       onEvent: progressSink(extra),
+      signal: extra.signal,
     });
     const ran = result.steps.filter((step) => step.outcome === "done").map((step) => step.id);
     return {

@@ -47,7 +47,7 @@ export const verifyMigrationTool = defineTool({
       args.level === "comprehensive"
         ? "comprehensive (segment checksums against a second database) is not available yet; ran thorough"
         : null;
-    const report = await verifyPlan(dir, { databaseUrl, level });
+    const report = await verifyPlan(dir, { databaseUrl, level, signal: extra.signal });
     const failed = [report.schema, ...report.checks].filter((result) => !result.ok).length;
     return {
       data: { ...report, note },

@@ -1,0 +1,251 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { MigrateError } from "../../src/errors.js";
+import { applyPlan } from "../../src/run/apply.js";
+import type { RunEvent } from "../../src/run/events.js";
+import { rehearsePlan } from "../../src/run/rehearse.js";
+import { rollbackPlan } from "../../src/run/rollback.js";
+import { verifyPlan } from "../../src/run/verify.js";
+import { freshDatabase } from "../helpers/db.js";
+import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
+import { backfillStep, journalRows, runnerLeftovers, schemaOf, sharedPlan } from "./helpers.js";
+
+const ROWS = 20_000;
+const BATCH = 200;
+
+// A backfill of ROWS rows in batches of BATCH: a hundred committed batches, long enough to stop part way.
+const backfillPlan = sharedPlan({
+  source: SHOP,
+  target: SHOP_V2,
+  name: "cancel_backfill",
+  edit: (steps) => {
+    const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
+    const cents = backfillStep("public.orders", "amount_cents = amount * 100", "amount_cents IS NULL", BATCH);
+    return [...steps.slice(0, at + 1), cents, ...steps.slice(at + 1)];
+  },
+});
+
+// The step that adds amount_cents also sleeps 60 s in its transaction, unless the database sets
+// mm_test.sleep = off: the sleep is the long statement a cancel must stop on the server.
+const SLEEP = "SELECT pg_sleep(CASE WHEN current_setting('mm_test.sleep', true) = 'off' THEN 0 ELSE 60 END)";
+const sleepingPlan = sharedPlan({
+  source: SHOP,
+  target: SHOP_V2,
+  name: "cancel_sleep",
+  edit: (steps) =>
+    steps.map((step) =>
+      step.summary.includes("amount_cents")
+        ? { ...step, statements: [...step.statements, { sql: SLEEP, transactional: true }] }
+        : step,
+    ),
+});
+
+interface StepState {
+  step_id: string;
+  status: string;
+  rows_done: string;
+  attempts: number;
+  error: string | null;
+}
+
+function forwardSteps(url: string): Promise<StepState[]> {
+  return journalRows<StepState>(
+    url,
+    `SELECT step_id, status, rows_done, attempts, error FROM migrate_mcp.steps
+      WHERE direction = 'forward' ORDER BY position`,
+  );
+}
+
+function lastRun(url: string, operation: string): Promise<{ status: string; error: string | null }> {
+  return journalRows<{ status: string; error: string | null }>(
+    url,
+    "SELECT status, error FROM migrate_mcp.history WHERE operation = $1 ORDER BY id DESC LIMIT 1",
+    [operation],
+  ).then((rows) => rows[0]!);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<MigrateError> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected the run to be cancelled, but it finished");
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(MigrateError);
+  return error as MigrateError;
+}
+
+describe("cancelling apply", () => {
+  it("stops a backfill after a committed batch, records where, and resumes from the checkpoint", async () => {
+    const { dir, plan } = await backfillPlan();
+    const db = await freshDatabase(SHOP + shopData(ROWS));
+    const controller = new AbortController();
+    const events: RunEvent[] = [];
+    const error = await rejection(
+      applyPlan(dir, {
+        databaseUrl: db.url,
+        throttleMs: 10,
+        signal: controller.signal,
+        onEvent: (event) => {
+          events.push(event);
+          if (event.type === "backfill-progress") controller.abort();
+        },
+      }),
+    );
+    const backfill = plan.forwardSteps.find((step) => step.backfill)!;
+    expect(error.code).toBe("CANCELLED");
+    expect(error.message).toContain(
+      `apply of plan ${plan.id} was cancelled during step ${backfill.id} (backfill public.orders): 200 of 20,000 rows committed, checkpoint kept;`,
+    );
+    expect(error.message).toMatch(/runner lock is released — resume from step \d+ with `migrate-mcp apply /);
+    expect(events.filter((event) => event.type === "backfill-progress")).toHaveLength(1);
+
+    const steps = await forwardSteps(db.url);
+    const at = steps.findIndex((step) => step.step_id === backfill.id);
+    expect(steps.slice(0, at).every((step) => step.status === "done")).toBe(true);
+    expect(steps[at]).toMatchObject({ status: "paused", rows_done: String(BATCH), attempts: 1 });
+    expect(steps[at]!.error).toMatch(/^cancelled during the step \(200 of 20,000 rows committed/);
+    expect(steps.slice(at + 1).every((step) => step.status === "pending")).toBe(true);
+    expect(await lastRun(db.url, "apply")).toMatchObject({
+      status: "interrupted",
+      error: expect.stringContaining("was cancelled during step"),
+    });
+    const filled = await journalRows<{ n: string }>(
+      db.url,
+      "SELECT count(*) AS n FROM public.orders WHERE amount_cents IS NOT NULL",
+    );
+    expect(filled[0]!.n).toBe(String(BATCH));
+    expect(await runnerLeftovers(db.url)).toEqual({ holder: null, sessions: [] });
+
+    const resumed = await applyPlan(dir, { databaseUrl: db.url, throttleMs: 0 });
+    expect(resumed.status).toBe("applied");
+    expect(resumed.steps.find((step) => step.id === backfill.id)).toMatchObject({
+      outcome: "done",
+      rows: ROWS,
+    });
+    expect(await schemaOf(db.url)).toBe(plan.target.fingerprint);
+    const wrong = await journalRows<{ n: string }>(
+      db.url,
+      "SELECT count(*) AS n FROM public.orders WHERE amount_cents IS DISTINCT FROM amount * 100",
+    );
+    expect(wrong[0]!.n).toBe("0");
+  });
+
+  it("cancels a running statement on the server and rolls its transaction back", async () => {
+    const { dir, plan } = await sleepingPlan();
+    const db = await freshDatabase(SHOP + shopData(10));
+    const controller = new AbortController();
+    const started = Date.now();
+    const run = applyPlan(dir, { databaseUrl: db.url, signal: controller.signal });
+    await waitFor(async () => {
+      const rows = await journalRows(
+        db.url,
+        "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'",
+      );
+      return rows.length > 0;
+    });
+    controller.abort();
+    const error = await rejection(run);
+    // Far less than the 60 s sleep: the statement was cancelled, not waited for.
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const sleeper = plan.forwardSteps.find((step) => step.statements.some((s) => s.sql === SLEEP))!;
+    expect(error.code).toBe("CANCELLED");
+    expect(error.message).toContain(
+      `cancelled during step ${sleeper.id} (${sleeper.summary}): its transaction was rolled back`,
+    );
+    const columns = await journalRows<{ name: string }>(
+      db.url,
+      "SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'amount_cents'",
+    );
+    expect(columns).toEqual([]);
+    expect((await forwardSteps(db.url)).find((step) => step.step_id === sleeper.id)).toMatchObject({
+      status: "paused",
+    });
+    expect(await runnerLeftovers(db.url)).toEqual({ holder: null, sessions: [] });
+
+    // A rollback from here is exact; then the plan applies from the start, without the sleep.
+    const rolledBack = await rollbackPlan(dir, { databaseUrl: db.url });
+    expect(rolledBack.fingerprint).toBe(plan.source.fingerprint);
+    await journalRows(db.url, `ALTER DATABASE ${db.name} SET mm_test.sleep = 'off'`);
+    const applied = await applyPlan(dir, { databaseUrl: db.url, throttleMs: 0 });
+    expect(applied.status).toBe("applied");
+    expect(await schemaOf(db.url)).toBe(plan.target.fingerprint);
+  });
+
+  it("refuses to start with an aborted signal and writes nothing", async () => {
+    const { dir } = await backfillPlan();
+    const db = await freshDatabase(SHOP);
+    const error = await rejection(applyPlan(dir, { databaseUrl: db.url, signal: AbortSignal.abort() }));
+    expect(error.code).toBe("CANCELLED");
+    expect(error.message).toMatch(/was cancelled before it started; nothing was changed$/);
+    const journal = await journalRows<{ present: boolean }>(
+      db.url,
+      "SELECT to_regnamespace('migrate_mcp') IS NOT NULL AS present",
+    );
+    expect(journal[0]!.present).toBe(false);
+  });
+});
+
+describe("cancelling rollback, verify and rehearse", () => {
+  it("a cancelled rollback keeps its step list; apply refuses until rollback finishes it", async () => {
+    const { dir, plan } = await backfillPlan();
+    const db = await freshDatabase(SHOP + shopData(100));
+    await applyPlan(dir, { databaseUrl: db.url, throttleMs: 0 });
+    const controller = new AbortController();
+    const error = await rejection(
+      rollbackPlan(dir, {
+        databaseUrl: db.url,
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type === "run-started") controller.abort();
+        },
+      }),
+    );
+    expect(error.code).toBe("CANCELLED");
+    expect(error.message).toMatch(
+      new RegExp(`^rollback of plan ${plan.id} was cancelled before step \\S+ \\(.*\\); .*resume from step`),
+    );
+    expect(await lastRun(db.url, "rollback")).toMatchObject({ status: "interrupted" });
+    expect(await schemaOf(db.url)).toBe(plan.target.fingerprint);
+    await expect(applyPlan(dir, { databaseUrl: db.url })).rejects.toThrow(
+      /a rollback of plan .* was interrupted/,
+    );
+    const finished = await rollbackPlan(dir, { databaseUrl: db.url });
+    expect(finished).toMatchObject({ status: "rolled-back", mode: "resumed" });
+    expect(await schemaOf(db.url)).toBe(plan.source.fingerprint);
+  });
+
+  it("verify and rehearse refuse an aborted signal; a cancelled rehearsal leaves plan.yaml as it was", async () => {
+    const { dir, plan } = await backfillPlan();
+    const db = await freshDatabase(SHOP + shopData(100));
+    const verify = await rejection(verifyPlan(dir, { databaseUrl: db.url, signal: AbortSignal.abort() }));
+    expect(verify.code).toBe("CANCELLED");
+    const planYaml = await readFile(join(dir, "plan.yaml"), "utf8");
+    const controller = new AbortController();
+    const rehearsal = await rejection(
+      rehearsePlan(dir, {
+        databaseUrl: db.url,
+        withData: 100,
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type === "step-started") controller.abort();
+        },
+      }),
+    );
+    expect(rehearsal.code).toBe("CANCELLED");
+    expect(rehearsal.message).toBe(
+      `rehearsal of plan ${plan.id} was cancelled during forward; its shadow database was dropped, the target was only read and plan.yaml is unchanged — rehearse again`,
+    );
+    expect(await readFile(join(dir, "plan.yaml"), "utf8")).toBe(planYaml);
+    expect(await schemaOf(db.url)).toBe(plan.source.fingerprint);
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
