@@ -119,6 +119,7 @@ export interface TableObj extends Base {
   schema: string;
   name: string;
   unlogged: boolean;
+  /** reloptions as `name=value`, in the order PostgreSQL stores (and pg_dump prints) them. */
   options: string[];
   replicaIdentity: ReplicaIdentity;
   /** Index name used for REPLICA IDENTITY USING INDEX. */
@@ -203,6 +204,7 @@ export interface ViewObj extends Base {
   schema: string;
   name: string;
   definition: string;
+  /** reloptions in stored order, as for tables. */
   options: string[];
   populated: boolean;
   columnComments: Record<string, string>;

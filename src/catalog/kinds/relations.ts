@@ -60,7 +60,7 @@ export function toSequence(row: SequenceRow): SequenceObj {
 
 export const tablesQuery = `
 SELECT n.nspname AS schema, c.relname AS name, ${identity("pg_class", "c.oid")} AS identity,
-       c.relpersistence = 'u' AS unlogged, (SELECT coalesce(array_agg(o ORDER BY o), '{}') FROM unnest(c.reloptions) o) AS options, c.relreplident AS replident,
+       c.relpersistence = 'u' AS unlogged, coalesce(c.reloptions, '{}') AS options, c.relreplident AS replident,
        (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
          WHERE i.indrelid = c.oid AND i.indisreplident) AS replica_index,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
@@ -111,7 +111,7 @@ export function toTable(row: TableRow): TableObj {
     schema: row.schema,
     name: row.name,
     unlogged: row.unlogged,
-    options: [...row.options].sort(),
+    options: row.options,
     replicaIdentity: REPLICA_IDENTITY[row.replident] ?? "default",
     replicaIndex: row.replident === "i" ? row.replica_index : null,
     partitionKey: row.partition_key,
@@ -138,7 +138,7 @@ export function tableStats(row: TableRow): { rows: number; bytes: number } {
 export const viewsQuery = `
 SELECT n.nspname AS schema, c.relname AS name, ${identity("pg_class", "c.oid")} AS identity,
        CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
-       replace(pg_get_viewdef(c.oid), '( VALUES', '(VALUES') AS definition, (SELECT coalesce(array_agg(o ORDER BY o), '{}') FROM unnest(c.reloptions) o) AS options, c.relispopulated AS populated,
+       replace(pg_get_viewdef(c.oid), '( VALUES', '(VALUES') AS definition, coalesce(c.reloptions, '{}') AS options, c.relispopulated AS populated,
        obj_description(c.oid, 'pg_class') AS comment, ${grants("c.relacl", "r", "c.relowner")} AS grants,
        (SELECT coalesce(json_object_agg(a.attname, d.description), '{}'::json)
           FROM pg_attribute a JOIN pg_description d
@@ -168,7 +168,7 @@ export function toView(row: ViewRow): ViewObj {
     schema: row.schema,
     name: row.name,
     definition: row.definition.trim().replace(/;$/, ""),
-    options: [...row.options].sort(),
+    options: row.options,
     populated: row.populated,
     columnComments: row.column_comments,
     comment: row.comment,

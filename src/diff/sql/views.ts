@@ -2,6 +2,7 @@ import type { ViewObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+import { optionChanges } from "./tables.js";
 
 const keyword = (v: ViewObj) => (v.kind === "view" ? "VIEW" : "MATERIALIZED VIEW");
 
@@ -29,8 +30,8 @@ export const viewSql: Generator<ViewObj> = {
   },
   drop: (v) => [stmt(`DROP ${keyword(v)} ${v.sqlName}`)],
   alter: (from, to) => {
-    if (from.definition !== to.definition || from.options.join() !== to.options.join()) return "recreate";
-    const out: Statement[] = [];
+    if (from.definition !== to.definition) return "recreate";
+    const out: Statement[] = optionChanges(`ALTER ${keyword(to)} ${to.sqlName}`, from.options, to.options);
     if (to.kind === "materialized view" && from.populated !== to.populated) {
       out.push(stmt(`REFRESH MATERIALIZED VIEW ${to.sqlName}${to.populated ? "" : " WITH NO DATA"}`));
     }
