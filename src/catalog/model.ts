@@ -203,6 +203,7 @@ export interface ViewObj extends Base {
   kind: "view" | "materialized view";
   schema: string;
   name: string;
+  /** pg_get_viewdef() as it is. */
   definition: string;
   /** reloptions in stored order, as for tables. */
   options: string[];

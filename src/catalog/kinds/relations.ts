@@ -133,12 +133,12 @@ export function tableStats(row: TableRow): { rows: number; bytes: number } {
   return { rows: row.rows, bytes: Number(row.bytes) };
 }
 
-// A VALUES list deparsed, re-created and deparsed again comes back as "( VALUES"; one spelling keeps the
-// definition a fixed point, so a migrated view compares equal to its target.
+// Definitions and options are kept exactly as stored: pg_dump prints both as they are, so any difference
+// (a VALUES list deparsed as "( VALUES", options in another order) is a real one the diff must remove.
 export const viewsQuery = `
 SELECT n.nspname AS schema, c.relname AS name, ${identity("pg_class", "c.oid")} AS identity,
        CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
-       replace(pg_get_viewdef(c.oid), '( VALUES', '(VALUES') AS definition, coalesce(c.reloptions, '{}') AS options, c.relispopulated AS populated,
+       pg_get_viewdef(c.oid) AS definition, coalesce(c.reloptions, '{}') AS options, c.relispopulated AS populated,
        obj_description(c.oid, 'pg_class') AS comment, ${grants("c.relacl", "r", "c.relowner")} AS grants,
        (SELECT coalesce(json_object_agg(a.attname, d.description), '{}'::json)
           FROM pg_attribute a JOIN pg_description d

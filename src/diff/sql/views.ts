@@ -17,12 +17,46 @@ function columnComments(v: ViewObj, from: Record<string, string> = {}): Statemen
   );
 }
 
+// pg_get_viewdef of a view defined as a bare VALUES list whose columns were renamed:
+//   SELECT "*VALUES*".column1 AS n, … FROM (VALUES …) "*VALUES*" [ORDER BY … / LIMIT …]
+// PostgreSQL 16 and later leave out the "*VALUES*". qualifier. An alias is bare or double-quoted.
+const VALUES_VIEW =
+  /^SELECT\s+(.*?)\s+FROM \(VALUES (.*)\) "\*VALUES\*"((?:\s+(?:ORDER BY|LIMIT|OFFSET|FETCH)\s.*)?)$/s;
+const VALUES_ITEM = /(?:^|,\s+)(?:"\*VALUES\*"\.)?column(\d+)(?: AS ([a-z_][a-z0-9_$]*|"(?:[^"]|"")*"))?/gy;
+
+/**
+ * The column list and query to create a view from, such that PostgreSQL deparses them back to
+ * `v.definition`. Definitions are their own fixed point except one: a view created as `VALUES …` with a
+ * column list deparses as a SELECT over "(VALUES …)", and a view created from that text holds the list as
+ * a subquery, which deparses as "( VALUES" (a different definition to pg_get_viewdef and pg_dump). Such a
+ * definition is turned back into the column list and the bare VALUES it came from; ORDER BY and LIMIT
+ * name the VALUES columns, which a bare VALUES accepts as well.
+ */
+export function creatableDefinition(v: ViewObj): { columns: string; query: string } {
+  const asIs = { columns: "", query: v.definition };
+  if (!v.definition.includes('"*VALUES*"')) return asIs;
+  const match = VALUES_VIEW.exec(v.definition);
+  if (!match) return asIs;
+  const [, items = "", body = "", tail = ""] = match;
+  const names: string[] = [];
+  let end = 0;
+  for (const item of items.matchAll(VALUES_ITEM)) {
+    if (Number(item[1]) !== names.length + 1) return asIs;
+    // Aliases come deparsed, quoted where they need to be.
+    names.push(item[2] ?? `column${names.length + 1}`);
+    end = item.index + item[0].length;
+  }
+  if (names.length === 0 || end !== items.length) return asIs;
+  return { columns: ` (${names.join(", ")})`, query: `VALUES ${body}${tail}` };
+}
+
 export const viewSql: Generator<ViewObj> = {
   create: (v) => {
     const options = v.options.length ? ` WITH (${v.options.join(", ")})` : "";
     const data = v.kind === "materialized view" ? (v.populated ? " WITH DATA" : " WITH NO DATA") : "";
+    const { columns, query } = creatableDefinition(v);
     return [
-      stmt(`CREATE ${keyword(v)} ${v.sqlName}${options} AS\n${v.definition}${data}`),
+      stmt(`CREATE ${keyword(v)} ${v.sqlName}${columns}${options} AS\n${query}${data}`),
       ...commentOnCreate(`${keyword(v)} ${v.sqlName}`, v.comment),
       ...columnComments(v),
       ...privilegeChange(`TABLE ${v.sqlName}`, NO_PRIVILEGES, v.grants),
