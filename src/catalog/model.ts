@@ -142,6 +142,10 @@ export interface TableObj extends Base {
 
 export type IdentityKind = "always" | "by default" | null;
 
+/**
+ * The sequence behind an identity column: its options, and what pg_dump shows of it as an object of its
+ * own (its name in SEQUENCE NAME, its comment and grants). It belongs to the column and has no model object.
+ */
 export interface IdentityOptions {
   start: string;
   increment: string;
@@ -149,6 +153,12 @@ export interface IdentityOptions {
   max: string;
   cache: string;
   cycle: boolean;
+  /** Quoted `schema.name` of the sequence. */
+  sequence: string;
+  /** The sequence's name alone, for RENAME TO. */
+  sequenceName: string;
+  comment: string | null;
+  grants: Privileges;
 }
 
 export interface ColumnObj extends Base {

@@ -22,8 +22,10 @@ SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_class"
                  JOIN pg_proc p ON p.oid = f[1]::oid WHERE p.provolatile = 'v') AS default_volatile,
        a.attidentity AS identity_kind,
        (SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text, 'min', s.seqmin::text,
-                 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle)
-          FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid
+                 'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle,
+                 'sequence', ${identity("pg_class", "sc.oid")}, 'sequenceName', sc.relname,
+                 'comment', obj_description(sc.oid, 'pg_class'), 'grants', ${grants("sc.relacl", "s", "sc.relowner")})
+          FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid JOIN pg_class sc ON sc.oid = d.objid
          WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
            AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i') AS identity_options,
        NOT a.attislocal AS inherited, col_description(c.oid, a.attnum) AS comment,

@@ -1,13 +1,30 @@
 import type { ColumnObj, IdentityOptions, SchemaModel } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
-import { type Generator, type Statement, stmt } from "../change.js";
+import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+import { moveAsideForIdentity } from "./identity.js";
 
 function identityOptions(o: IdentityOptions): string {
   return (
     `START WITH ${o.start} INCREMENT BY ${o.increment} MINVALUE ${o.min} MAXVALUE ${o.max} ` +
     `CACHE ${o.cache}${o.cycle ? " CYCLE" : ""}`
   );
+}
+
+/**
+ * The identity's sequence options with the sequence's name, as pg_dump gives them: PostgreSQL would
+ * otherwise pick the name itself, which differs from the target's when it was renamed or chosen around a clash.
+ */
+function identitySequence(o: IdentityOptions): string {
+  return `(SEQUENCE NAME ${o.sequence} ${identityOptions(o)})`;
+}
+
+/** The identity sequence's comment and grants, from `from` (null: a sequence just created) to `to`. */
+function identitySequenceExtras(from: IdentityOptions | null, to: IdentityOptions): Statement[] {
+  return [
+    ...commentChange(`SEQUENCE ${to.sequence}`, from?.comment ?? null, to.comment),
+    ...privilegeChange(`SEQUENCE ${to.sequence}`, from?.grants ?? NO_PRIVILEGES, to.grants),
+  ];
 }
 
 /** The column as it appears in CREATE TABLE or ADD COLUMN. */
@@ -17,18 +34,19 @@ export function columnDefinition(c: ColumnObj): string {
   if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
   if (c.identity) {
     parts.push(`GENERATED ${c.identity.toUpperCase()} AS IDENTITY`);
-    if (c.identityOptions) parts.push(`(${identityOptions(c.identityOptions)})`);
+    if (c.identityOptions) parts.push(identitySequence(c.identityOptions));
   }
   if (c.default !== null) parts.push(`DEFAULT ${c.default}`);
   if (c.notNull) parts.push("NOT NULL");
   return parts.join(" ");
 }
 
-/** Statements that come with a column wherever it is created: its comment and privileges. */
+/** Statements that come with a column wherever it is created: its comment and privileges, and its identity sequence's. */
 export function columnExtras(c: ColumnObj): Statement[] {
   return [
     ...commentOnCreate(`COLUMN ${c.sqlName}`, c.comment),
     ...privilegeChange(`TABLE ${c.tableSql}`, NO_PRIVILEGES, c.grants, ` (${quoteIdent(c.name)})`),
+    ...(c.identity && c.identityOptions ? identitySequenceExtras(null, c.identityOptions) : []),
   ];
 }
 
@@ -91,23 +109,32 @@ export const columnSql: Generator<ColumnObj> = {
       out.push(alterColumn(to, to.default === null ? "DROP DEFAULT" : `SET DEFAULT ${to.default}`));
     }
     if (from.notNull !== to.notNull) out.push(alterColumn(to, to.notNull ? "SET NOT NULL" : "DROP NOT NULL"));
-    out.push(...identityChange(from, to));
+    out.push(...identityChange(from, to, ctx));
     out.push(...commentChange(`COLUMN ${to.sqlName}`, from.comment, to.comment));
     out.push(...privilegeChange(`TABLE ${to.tableSql}`, from.grants, to.grants, ` (${quoteIdent(to.name)})`));
     return out;
   },
 };
 
-function identityChange(from: ColumnObj, to: ColumnObj): Statement[] {
+function identityChange(from: ColumnObj, to: ColumnObj, ctx: DiffContext): Statement[] {
   if (!from.identity && to.identity) {
-    const options = to.identityOptions ? ` (${identityOptions(to.identityOptions)})` : "";
-    return [alterColumn(to, `ADD GENERATED ${to.identity.toUpperCase()} AS IDENTITY${options}`)];
+    const options = to.identityOptions ? ` ${identitySequence(to.identityOptions)}` : "";
+    return [
+      ...moveAsideForIdentity(from, to, ctx),
+      alterColumn(to, `ADD GENERATED ${to.identity.toUpperCase()} AS IDENTITY${options}`),
+      ...(to.identityOptions ? identitySequenceExtras(null, to.identityOptions) : []),
+    ];
   }
+  // Dropping the identity drops its sequence, with the sequence's comment and grants.
   if (!from.identity || !to.identity) return [];
   const out: Statement[] = [];
   if (from.identity !== to.identity) out.push(alterColumn(to, `SET GENERATED ${to.identity.toUpperCase()}`));
   const a = from.identityOptions;
   const b = to.identityOptions;
+  if (a && b && a.sequenceName !== b.sequenceName) {
+    out.push(...moveAsideForIdentity(from, to, ctx));
+    out.push(stmt(`ALTER SEQUENCE ${a.sequence} RENAME TO ${quoteIdent(b.sequenceName)}`));
+  }
   if (a && b && identityOptions(a) !== identityOptions(b)) {
     out.push(
       alterColumn(
@@ -117,5 +144,6 @@ function identityChange(from: ColumnObj, to: ColumnObj): Statement[] {
       ),
     );
   }
+  if (b) out.push(...identitySequenceExtras(a, b));
   return out;
 }

@@ -2,6 +2,7 @@ import type { SequenceObj } from "../../catalog/model.js";
 import { quoteLiteral } from "../../db/quote.js";
 import { type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+import { droppedSequenceName, moveIdentityAside } from "./identity.js";
 
 function options(s: SequenceObj): string {
   return (
@@ -16,12 +17,13 @@ export function sequenceOwnership(s: SequenceObj): Statement {
 }
 
 export const sequenceSql: Generator<SequenceObj> = {
-  create: (s) => [
+  create: (s, ctx) => [
+    ...moveIdentityAside(s, ctx),
     stmt(`CREATE ${s.unlogged ? "UNLOGGED " : ""}SEQUENCE ${s.sqlName} ${options(s)}`),
     ...commentOnCreate(`SEQUENCE ${s.sqlName}`, s.comment),
     ...privilegeChange(`SEQUENCE ${s.sqlName}`, NO_PRIVILEGES, s.grants),
   ],
-  drop: (s) => [stmt(`DROP SEQUENCE ${s.sqlName}`)],
+  drop: (s, ctx) => [stmt(`DROP SEQUENCE ${droppedSequenceName(s, ctx)}`)],
   alter: (from, to) => {
     const out: Statement[] = [];
     if (options(from) !== options(to)) {
