@@ -65,6 +65,8 @@ export interface DomainConstraint {
   name: string;
   definition: string;
   validated: boolean;
+  /** COMMENT ON CONSTRAINT … ON DOMAIN. */
+  comment: string | null;
 }
 
 export interface DomainObj extends Base {
@@ -83,6 +85,8 @@ export interface CompositeAttribute {
   name: string;
   type: string;
   collation: string | null;
+  /** COMMENT ON COLUMN type.attribute. */
+  comment: string | null;
 }
 
 export interface CompositeObj extends Base {

@@ -47,7 +47,8 @@ SELECT n.nspname AS schema, t.typname AS name, ${identity("pg_type", "t.oid")} A
             THEN ${identity("pg_collation", "t.typcollation")} END AS collation,
        obj_description(t.oid, 'pg_type') AS comment, ${grants("t.typacl", "T", "t.typowner")} AS grants,
        (SELECT coalesce(json_agg(json_build_object('name', c.conname, 'definition', pg_get_constraintdef(c.oid),
-                 'validated', c.convalidated) ORDER BY c.conname), '[]'::json)
+                 'validated', c.convalidated, 'comment', obj_description(c.oid, 'pg_constraint'))
+                 ORDER BY c.conname), '[]'::json)
           FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') AS constraints
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type b ON b.oid = t.typbasetype
  WHERE t.typtype = 'd' AND ${userType("t")}`;
@@ -88,7 +89,8 @@ SELECT n.nspname AS schema, t.typname AS name, ${identity("pg_type", "t.oid")} A
        obj_description(t.oid, 'pg_type') AS comment, ${grants("t.typacl", "T", "t.typowner")} AS grants,
        (SELECT coalesce(json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod),
                  'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation
-                                   THEN ${identity("pg_collation", "a.attcollation")} END) ORDER BY a.attnum), '[]'::json)
+                                   THEN ${identity("pg_collation", "a.attcollation")} END,
+                 'comment', col_description(t.typrelid, a.attnum)) ORDER BY a.attnum), '[]'::json)
           FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
          WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) AS attributes
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid

@@ -1,4 +1,10 @@
-import type { CompositeObj, DomainObj, EnumObj } from "../../catalog/model.js";
+import type {
+  CompositeAttribute,
+  CompositeObj,
+  DomainConstraint,
+  DomainObj,
+  EnumObj,
+} from "../../catalog/model.js";
 import { quoteIdent, quoteLiteral } from "../../db/quote.js";
 import { type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
@@ -41,15 +47,22 @@ export const enumSql: Generator<EnumObj> = {
   ],
 };
 
+const domainConstraintComment = (d: DomainObj, c: DomainConstraint, from: DomainConstraint | null) =>
+  commentChange(`CONSTRAINT ${quoteIdent(c.name)} ON DOMAIN ${d.sqlName}`, from?.comment ?? null, c.comment);
+
+/** A domain constraint added, with its comment (a constraint added again has lost the old one). */
+const addDomainConstraint = (d: DomainObj, c: DomainConstraint) => [
+  stmt(`ALTER DOMAIN ${d.sqlName} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`),
+  ...domainConstraintComment(d, c, null),
+];
+
 export const domainSql: Generator<DomainObj> = {
   create: (d) => [
     stmt(
       `CREATE DOMAIN ${d.sqlName} AS ${d.baseType}${d.collation ? ` COLLATE ${d.collation}` : ""}` +
         `${d.default !== null ? ` DEFAULT ${d.default}` : ""}${d.notNull ? " NOT NULL" : ""}`,
     ),
-    ...d.constraints.map((c) =>
-      stmt(`ALTER DOMAIN ${d.sqlName} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`),
-    ),
+    ...d.constraints.flatMap((c) => addDomainConstraint(d, c)),
     ...commentOnCreate(`DOMAIN ${d.sqlName}`, d.comment),
     ...privilegeChange(`DOMAIN ${d.sqlName}`, NO_PRIVILEGES, d.grants),
   ],
@@ -79,12 +92,15 @@ export const domainSql: Generator<DomainObj> = {
     for (const [name, c] of after) {
       const previous = before.get(name);
       if (!previous) {
-        out.push(stmt(`ALTER DOMAIN ${to.sqlName} ADD CONSTRAINT ${quoteIdent(name)} ${c.definition}`));
-      } else if (!previous.validated && c.validated) {
-        out.push(stmt(`ALTER DOMAIN ${to.sqlName} VALIDATE CONSTRAINT ${quoteIdent(name)}`));
+        out.push(...addDomainConstraint(to, c));
       } else if (previous.validated && !c.validated) {
         out.push(stmt(`ALTER DOMAIN ${to.sqlName} DROP CONSTRAINT ${quoteIdent(name)}`));
-        out.push(stmt(`ALTER DOMAIN ${to.sqlName} ADD CONSTRAINT ${quoteIdent(name)} ${c.definition}`));
+        out.push(...addDomainConstraint(to, c));
+      } else {
+        if (!previous.validated && c.validated) {
+          out.push(stmt(`ALTER DOMAIN ${to.sqlName} VALIDATE CONSTRAINT ${quoteIdent(name)}`));
+        }
+        out.push(...domainConstraintComment(to, c, previous));
       }
     }
     out.push(...commentChange(`DOMAIN ${to.sqlName}`, from.comment, to.comment));
@@ -93,12 +109,17 @@ export const domainSql: Generator<DomainObj> = {
   },
 };
 
-const attribute = (a: CompositeObj["attributes"][number]) =>
+const attribute = (a: CompositeAttribute) =>
   `${quoteIdent(a.name)} ${a.type}${a.collation ? ` COLLATE ${a.collation}` : ""}`;
+
+/** COMMENT ON COLUMN for an attribute; `from` is null for an attribute just added. */
+const attributeComment = (t: CompositeObj, a: CompositeAttribute, from: CompositeAttribute | null) =>
+  commentChange(`COLUMN ${t.sqlName}.${quoteIdent(a.name)}`, from?.comment ?? null, a.comment);
 
 export const compositeSql: Generator<CompositeObj> = {
   create: (t) => [
     stmt(`CREATE TYPE ${t.sqlName} AS (${t.attributes.map(attribute).join(", ")})`),
+    ...t.attributes.flatMap((a) => attributeComment(t, a, null)),
     ...commentOnCreate(`TYPE ${t.sqlName}`, t.comment),
     ...privilegeChange(`TYPE ${t.sqlName}`, NO_PRIVILEGES, t.grants),
   ],
@@ -116,13 +137,18 @@ export const compositeSql: Generator<CompositeObj> = {
     }
     for (const [i, a] of to.attributes.entries()) {
       const previous = from.attributes.find((p) => p.name === a.name);
-      if (i >= prefix) out.push(stmt(`ALTER TYPE ${to.sqlName} ADD ATTRIBUTE ${attribute(a)}`));
-      else if (previous && (previous.type !== a.type || previous.collation !== a.collation)) {
+      if (i >= prefix) {
+        out.push(stmt(`ALTER TYPE ${to.sqlName} ADD ATTRIBUTE ${attribute(a)}`));
+        out.push(...attributeComment(to, a, null));
+        continue;
+      }
+      if (previous && (previous.type !== a.type || previous.collation !== a.collation)) {
         const collate = a.collation ? ` COLLATE ${a.collation}` : "";
         out.push(
           stmt(`ALTER TYPE ${to.sqlName} ALTER ATTRIBUTE ${quoteIdent(a.name)} TYPE ${a.type}${collate}`),
         );
       }
+      out.push(...attributeComment(to, a, previous ?? null));
     }
     out.push(...commentChange(`TYPE ${to.sqlName}`, from.comment, to.comment));
     out.push(...privilegeChange(`TYPE ${to.sqlName}`, from.grants, to.grants));
