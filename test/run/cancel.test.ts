@@ -41,6 +41,19 @@ const sleepingPlan = sharedPlan({
     ),
 });
 
+// The concurrent index step sleeps after building its index, outside a transaction like the build itself.
+const standalonePlan = sharedPlan({
+  source: SHOP,
+  target: SHOP_V2,
+  name: "cancel_standalone",
+  edit: (steps) =>
+    steps.map((step) =>
+      step.transactional
+        ? step
+        : { ...step, statements: [...step.statements, { sql: SLEEP, transactional: false }] },
+    ),
+});
+
 interface StepState {
   step_id: string;
   status: string;
@@ -170,6 +183,40 @@ describe("cancelling apply", () => {
     await journalRows(db.url, `ALTER DATABASE ${db.name} SET mm_test.sleep = 'off'`);
     const applied = await applyPlan(dir, { databaseUrl: db.url, throttleMs: 0 });
     expect(applied.status).toBe("applied");
+    expect(await schemaOf(db.url)).toBe(plan.target.fingerprint);
+  });
+
+  it("cancels a statement of a step outside a transaction, keeping the count of statements done", async () => {
+    const { dir, plan } = await standalonePlan();
+    const db = await freshDatabase(SHOP + shopData(10));
+    const controller = new AbortController();
+    const run = applyPlan(dir, { databaseUrl: db.url, signal: controller.signal });
+    await waitFor(async () => {
+      const rows = await journalRows(
+        db.url,
+        "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'",
+      );
+      return rows.length > 0;
+    });
+    controller.abort();
+    const error = await rejection(run);
+    const standalone = plan.forwardSteps.find((step) => !step.transactional)!;
+    expect(standalone.statements).toHaveLength(2);
+    expect(error.code).toBe("CANCELLED");
+    expect(error.message).toContain(
+      `cancelled during step ${standalone.id} (${standalone.summary}): 1 of 2 statements done;`,
+    );
+    const row = await journalRows<{ status: string; statements_done: number }>(
+      db.url,
+      "SELECT status, statements_done FROM migrate_mcp.steps WHERE step_id = $1 AND direction = 'forward'",
+      [standalone.id],
+    );
+    expect(row).toEqual([{ status: "paused", statements_done: 1 }]);
+    expect(await runnerLeftovers(db.url)).toEqual({ holder: null, sessions: [] });
+
+    await journalRows(db.url, `ALTER DATABASE ${db.name} SET mm_test.sleep = 'off'`);
+    const resumed = await applyPlan(dir, { databaseUrl: db.url, throttleMs: 0 });
+    expect(resumed.status).toBe("applied");
     expect(await schemaOf(db.url)).toBe(plan.target.fingerprint);
   });
 
