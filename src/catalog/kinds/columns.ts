@@ -6,12 +6,12 @@ import type {
   IndexObj,
   Privileges,
 } from "../model.js";
-import { grants, identity, notExtensionMember, userNamespace } from "../sql.js";
+import { grants, identity, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
 
 const userTable = `c.relkind IN ('r', 'p') AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;
 
 export const columnsQuery = `
-SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_class", "c.oid", "a.attnum")} AS identity,
+SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", "c", "a.attname")} AS identity,
        a.attname AS name, a.attnum AS position, format_type(a.atttypid, a.atttypmod) AS type,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
             THEN ${identity("pg_collation", "a.attcollation")} END AS collation,
@@ -81,7 +81,7 @@ export function toColumn(row: ColumnRow): ColumnObj {
 // NOT NULL constraints (contype 'n', PostgreSQL 18) are described by the column's notNull; constraint
 // triggers ('t') are described by their trigger.
 export const constraintsQuery = `
-SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_constraint", "k.oid")} AS identity,
+SELECT ${relationIdentity("n", "c")} AS table_identity, ${identity("pg_constraint", "k.oid")} AS identity,
        k.conname AS name, k.contype AS type, pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated,
        (k.coninhcount > 0 AND NOT k.conislocal) OR k.conparentid <> 0 AS inherited,
        obj_description(k.oid, 'pg_constraint') AS comment
@@ -125,7 +125,7 @@ export function toConstraint(row: ConstraintRow): ConstraintObj {
 }
 
 export const indexesQuery = `
-SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_class", "i.indexrelid")} AS identity,
+SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", "ic")} AS identity,
        n.nspname AS schema, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
        (SELECT ${identity("pg_constraint", "k.oid")} FROM pg_constraint k
          WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AS owner,
