@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
-import { catalogDigest, catalogDigestQuery } from "../../src/catalog/digest.js";
+import { catalogDigestQuery, withDigestFact } from "../../src/catalog/digest.js";
 import { fingerprint } from "../../src/catalog/fingerprint.js";
-import { introspect } from "../../src/catalog/introspect.js";
+import { readCatalog } from "../../src/catalog/introspect.js";
 import { columnsQuery, constraintsQuery, indexesQuery } from "../../src/catalog/kinds/columns.js";
 import { dependenciesQuery } from "../../src/catalog/kinds/dependencies.js";
 import { collationsQuery, extensionsQuery, schemasQuery } from "../../src/catalog/kinds/namespaces.js";
@@ -15,26 +15,29 @@ import { diffSchemas } from "../../src/diff/diff.js";
 import { processCpuMs } from "../lib/cpu.js";
 import { timed } from "../lib/timing.js";
 
-/** The catalog queries introspection runs (in its order), plus the digest that loadSchema adds. */
+/**
+ * The catalog queries readCatalog runs, in its order, as it runs them (each row carrying its digest fact),
+ * then the digest query alone, which verify.sql runs and the plan no longer needs.
+ */
 const QUERIES: Record<string, string> = {
-  tables: tablesQuery,
-  schemas: schemasQuery,
-  extensions: extensionsQuery,
-  collations: collationsQuery,
-  enums: enumsQuery,
-  domains: domainsQuery,
-  composites: compositesQuery,
-  sequences: sequencesQuery,
-  views: viewsQuery,
-  columns: columnsQuery,
-  constraints: constraintsQuery,
-  indexes: indexesQuery,
-  functions: functionsQuery,
-  triggers: triggersQuery,
-  policies: policiesQuery,
-  unsupported: unsupportedQuery,
+  tables: withDigestFact(tablesQuery),
+  schemas: withDigestFact(schemasQuery),
+  extensions: withDigestFact(extensionsQuery),
+  collations: withDigestFact(collationsQuery),
+  enums: withDigestFact(enumsQuery),
+  domains: withDigestFact(domainsQuery),
+  composites: withDigestFact(compositesQuery),
+  sequences: withDigestFact(sequencesQuery),
+  views: withDigestFact(viewsQuery),
+  columns: withDigestFact(columnsQuery),
+  constraints: withDigestFact(constraintsQuery),
+  indexes: withDigestFact(indexesQuery),
+  functions: withDigestFact(functionsQuery),
+  triggers: withDigestFact(triggersQuery),
+  policies: withDigestFact(policiesQuery),
+  unsupported: withDigestFact(unsupportedQuery),
   dependencies: dependenciesQuery,
-  "catalog digest": catalogDigestQuery,
+  "verify.sql digest": catalogDigestQuery,
 };
 
 export interface QueryTiming {
@@ -94,12 +97,10 @@ export async function profilePhases(
     done({ name, ms, clientCpuMs: (used.user + used.system) / 1000 });
     return value;
   };
-  const read = (url: string) => withClient(url, (client) => introspect(client), { readOnly: true });
-  const source: SchemaModel = await phase("introspect source (db + js)", () => read(sourceUrl));
-  const target: SchemaModel = await phase("introspect target (db + js)", () => read(targetUrl));
-  await phase("catalog digest, one side (db)", () =>
-    withClient(sourceUrl, (client) => catalogDigest(client), { readOnly: true }),
-  );
+  const read = async (url: string): Promise<SchemaModel> =>
+    (await withClient(url, (client) => readCatalog(client), { readOnly: true })).model;
+  const source = await phase("read catalog source: model + digest (db + js)", () => read(sourceUrl));
+  const target = await phase("read catalog target: model + digest (db + js)", () => read(targetUrl));
   await phase("fingerprint, one side (js)", async () => fingerprint(source));
   await phase("diff source → target (js)", async () => diffSchemas(source, target));
   await phase("diff target → source (js)", async () => diffSchemas(target, source));

@@ -47,7 +47,7 @@ function estimateOf(effects: LockEffect[], facts: ModelFacts): StepEstimate | nu
  */
 export async function annotateSteps(steps: Step[], options: AnnotateOptions): Promise<Step[]> {
   const facts = new ModelFacts(options.source, options.target);
-  const state = new PlanState(PlanRelations.of(new RelationCatalog(options.source)));
+  const state = new PlanState(PlanRelations.of(RelationCatalog.of(options.source)));
   return steps.map((step) => {
     const { effects, hazards } = analyzeStep(step, state, facts);
     return {
@@ -72,7 +72,7 @@ const NO_MODEL: ModelParts = { binaryCoercible: [], objects: {}, stats: {} };
  * The model is indexed once, so describing every step of a large plan stays linear.
  */
 export function lockDescriber(source: ModelParts = NO_MODEL): (step: Step) => string {
-  const catalog = new RelationCatalog(source);
+  const catalog = RelationCatalog.of(source);
   const facts = new ModelFacts(source, NO_MODEL);
   return (step) => {
     const { effects } = analyzeStep(step, new PlanState(PlanRelations.assuming(catalog)), facts);

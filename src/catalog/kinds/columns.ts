@@ -10,6 +10,10 @@ import { grants, identity, notExtensionMember, relationIdentity, userNamespace }
 
 const userTable = `c.relkind IN ('r', 'p') AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;
 
+// One pattern matching a call to any volatile function in a stored expression's node tree, built once
+// per query (PostgreSQL caches the compiled pattern), instead of extracting every call per default.
+const VOLATILE_CALL = `SELECT ':funcid (' || string_agg(oid::text, '|') || ') ' FROM pg_proc WHERE provolatile = 'v'`;
+
 export const columnsQuery = `
 SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", "c", "a.attname")} AS identity,
        a.attname AS name, a.attnum AS position, format_type(a.atttypid, a.atttypmod) AS type,
@@ -18,8 +22,7 @@ SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", 
        a.attnotnull AS not_null,
        CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
        CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
-       EXISTS (SELECT 1 FROM regexp_matches(ad.adbin::text, ':funcid ([0-9]+)', 'g') f
-                 JOIN pg_proc p ON p.oid = f[1]::oid WHERE p.provolatile = 'v') AS default_volatile,
+       coalesce(ad.adbin::text ~ ':funcid' AND ad.adbin::text ~ (${VOLATILE_CALL}), false) AS default_volatile,
        a.attidentity AS identity_kind,
        (SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text, 'min', s.seqmin::text,
                  'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle,
@@ -81,8 +84,8 @@ export function toColumn(row: ColumnRow): ColumnObj {
 // NOT NULL constraints (contype 'n', PostgreSQL 18) are described by the column's notNull; constraint
 // triggers ('t') are described by their trigger.
 export const constraintsQuery = `
-SELECT ${relationIdentity("n", "c")} AS table_identity, ${identity("pg_constraint", "k.oid")} AS identity,
-       k.conname AS name, k.contype AS type, pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated,
+SELECT ${relationIdentity("n", "c")} AS table_identity,
+       quote_ident(k.conname) || ' on ' || ${relationIdentity("n", "c")} AS identity, k.conname AS name, k.contype AS type, pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated,
        (k.coninhcount > 0 AND NOT k.conislocal) OR k.conparentid <> 0 AS inherited,
        obj_description(k.oid, 'pg_constraint') AS comment
   FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -127,7 +130,7 @@ export function toConstraint(row: ConstraintRow): ConstraintObj {
 export const indexesQuery = `
 SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", "ic")} AS identity,
        n.nspname AS schema, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
-       (SELECT ${identity("pg_constraint", "k.oid")} FROM pg_constraint k
+       (SELECT quote_ident(k.conname) || ' on ' || ${relationIdentity("n", "c")} FROM pg_constraint k
          WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AS owner,
        EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) AS attached,
        i.indisclustered AS clustered, obj_description(i.indexrelid, 'pg_class') AS comment

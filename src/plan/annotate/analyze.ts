@@ -1,4 +1,5 @@
 import type { Node } from "libpg-query";
+import type { Statement } from "../../diff/change.js";
 import type { HazardCode } from "../../lint/hazards.js";
 import { relationOf } from "../../lint/nodes.js";
 import type { Step } from "../step.js";
@@ -15,6 +16,18 @@ export interface StepAnalysis {
   effects: LockEffect[];
   /** Hazard codes in the order the statements raise them, each once. */
   hazards: HazardCode[];
+}
+
+const trees = new WeakMap<Statement, Node[]>();
+
+/** A statement's parse trees, parsed once: annotation and the runbook read the same statements. */
+function parsed(statement: Statement, stepId: string): Node[] {
+  let found = trees.get(statement);
+  if (!found) {
+    found = statementTrees(statement.sql, `step ${stepId}`);
+    trees.set(statement, found);
+  }
+  return found;
 }
 
 /** Walks a step's statements in order, keeping the plan-wide state current for the steps after it. */
@@ -38,7 +51,7 @@ export function analyzeStep(step: Step, state: PlanState, facts: ModelFacts): St
         effects.push({ relation: description, lock, tableId: null, work, statement: index }),
       hazard: (code) => hazards.add(code),
     };
-    for (const tree of statementTrees(statement.sql, `step ${step.id}`)) analyzeTree(tree, ctx);
+    for (const tree of parsed(statement, step.id)) analyzeTree(tree, ctx);
   });
   return { effects, hazards: [...hazards] };
 }

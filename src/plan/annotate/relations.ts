@@ -31,7 +31,19 @@ export class RelationCatalog {
   /** Qualified table name → qualified names of its indexes. */
   readonly indexesByTable = new Map<string, string[]>();
 
-  constructor(model: Pick<SchemaModel, "objects">) {
+  private static readonly built = new WeakMap<Pick<SchemaModel, "objects">, RelationCatalog>();
+
+  /** One catalog per model: a plan's annotation and its runbook read the same models several times. */
+  static of(model: Pick<SchemaModel, "objects">): RelationCatalog {
+    let catalog = RelationCatalog.built.get(model);
+    if (!catalog) {
+      catalog = new RelationCatalog(model);
+      RelationCatalog.built.set(model, catalog);
+    }
+    return catalog;
+  }
+
+  private constructor(model: Pick<SchemaModel, "objects">) {
     for (const object of Object.values(model.objects)) {
       if (
         object.kind === "table" ||
