@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { catalogDigest, readCatalog } from "../../src/catalog/index.js";
+import { quoteIdent, withClient, withDatabase } from "../../src/db/index.js";
+import { freshDatabase, serverUrl } from "../helpers/db.js";
+
+/** Both digests of one database: from introspection's rows, and from the query verify.sql runs. */
+async function digests(url: string): Promise<{ read: string; server: string }> {
+  return withClient(url, async (client) => ({
+    read: (await readCatalog(client)).digest,
+    server: await catalogDigest(client),
+  }));
+}
+
+describe("catalog digest read with the model", () => {
+  it("equals verify.sql's digest when byte order and UTF-16 order disagree", async () => {
+    // U+FB01 sorts before U+1F600 bytewise (COLLATE "C") but after it in UTF-16 code units.
+    const db = await freshDatabase(`
+      CREATE TABLE public."x\u{1F600}" (id int);
+      CREATE TABLE public."x\u{FB01}" (id int);
+      COMMENT ON TABLE public."x\u{1F600}" IS 'smile \u{1F600}';
+      COMMENT ON TABLE public."x\u{FB01}" IS 'ligature \u{FB01}';`);
+    const { read, server } = await digests(db.url);
+    expect(read).toBe(server);
+    expect(read).not.toBe("md5:empty");
+  });
+
+  it("asks the server in a database that is not UTF-8", async () => {
+    const name = `mm_test_${randomBytes(6).toString("hex")}`;
+    await withClient(serverUrl(), (client) =>
+      client.query(
+        `CREATE DATABASE ${quoteIdent(name)} ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`,
+      ),
+    );
+    onTestFinished(async () => {
+      await withClient(serverUrl(), (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+      );
+    });
+    const url = withDatabase(serverUrl(), name);
+    await withClient(url, (client) =>
+      client.query(
+        `CREATE TABLE public."café" (naïve text); COMMENT ON COLUMN public."café".naïve IS 'déjà vu'`,
+      ),
+    );
+    const { read, server } = await digests(url);
+    expect(read).toBe(server);
+  });
+});
