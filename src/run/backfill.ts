@@ -105,6 +105,10 @@ export async function runBackfill(ctx: BackfillContext, step: Step, row: StepRow
       if (ctx.options.throttleMs > 0) await cancel.sleep(ctx.options.throttleMs);
     }
     if ((await cancel.guard(client, () => countPending(client, backfill, 1))) === 0) {
+      // A backfill leaves a dead row for every row it updated, which soon wakes autovacuum on the table. An
+      // ACCESS EXCLUSIVE step queued behind that autovacuum holds every client until PostgreSQL cancels it
+      // (deadlock_timeout); vacuuming here, under a lock writers do not wait for, leaves nothing to wake it.
+      await cancel.guard(client, () => client.query(`VACUUM (ANALYZE) ${backfill.table}`));
       return { kind: "done", rows: done };
     }
     if (sweep >= MAX_SWEEPS) {

@@ -56,6 +56,12 @@ describe("backfill steps", () => {
 
     const rest = await applyPlan(dir, { databaseUrl: db.url, pauseAt: 0.25, throttleMs: 0 });
     expect(rest.status).toBe("applied");
+    // The finished backfill vacuums its table, so no autovacuum wakes up behind a later locking step.
+    const vacuumed = await journalRows<{ vacuumed: boolean }>(
+      db.url,
+      "SELECT last_vacuum IS NOT NULL AS vacuumed FROM pg_stat_user_tables WHERE relid = 'public.orders'::regclass",
+    );
+    expect(vacuumed[0]?.vacuumed).toBe(true);
     expect(await schemaOf(db.url)).toBe(plan.target.fingerprint);
     const wrong = await journalRows<{ n: string }>(
       db.url,
