@@ -126,6 +126,24 @@ function breaksOnRetype(object: DbObject): boolean {
   );
 }
 
+/**
+ * A foreign key whose columns change type on both sides: PostgreSQL re-checks the key after each ALTER
+ * COLUMN TYPE, and in between the two sides may have no common operator, so the key is rebuilt around them.
+ */
+function foreignKeyRetypedOnBothSides(
+  ctx: DiffContext,
+  object: DbObject,
+  retyped: (id: string) => boolean,
+): boolean {
+  if (object.kind !== "constraint" || object.type !== "foreign key") return false;
+  const tables = new Set<string>();
+  for (const dep of object.dependsOn) {
+    const column = ctx.source.objects[dep];
+    if (column?.kind === "column" && retyped(dep)) tables.add(column.table);
+  }
+  return tables.size > 1;
+}
+
 /** Objects that depend on something dropped, rebuilt or retyped are rebuilt too, until nothing changes. */
 function propagate(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, ColumnObj[]>): void {
   const recastColumns = new Set([...recast.values()].flat().map((c) => c.id));
@@ -141,16 +159,18 @@ function propagate(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<strin
       const current = plans.get(object.id);
       if (current === "drop" || current === "recreate" || !supported(ctx.target.objects[object.id])) continue;
       if (!supported(object) || object.kind === "table" || object.kind === "sequence") continue;
-      const mustRebuild = sourceDependencies(ctx, object).some((dep) => {
-        if (removed(dep)) {
-          if (object.kind !== "column") return true;
-          // A column is rebuilt (losing its values) only if it still needs the rebuilt object; a column that
-          // moves off a dropped collation or type is altered before the drop instead.
-          const stillNeeded = ctx.target.objects[object.id]?.dependsOn.includes(dep) === true;
-          return stillNeeded && !recast.has(dep) && ctx.source.objects[dep]?.kind !== "sequence";
-        }
-        return retyped(dep) && breaksOnRetype(object);
-      });
+      const mustRebuild =
+        sourceDependencies(ctx, object).some((dep) => {
+          if (removed(dep)) {
+            // A column of a rebuilt table comes back with the table's CREATE.
+            if (object.kind !== "column" || dep === object.table) return true;
+            // A column is rebuilt (losing its values) only if it still needs the rebuilt object; a column that
+            // moves off a dropped collation or type is altered before the drop instead.
+            const stillNeeded = ctx.target.objects[object.id]?.dependsOn.includes(dep) === true;
+            return stillNeeded && !recast.has(dep) && ctx.source.objects[dep]?.kind !== "sequence";
+          }
+          return retyped(dep) && breaksOnRetype(object);
+        }) || foreignKeyRetypedOnBothSides(ctx, object, retyped);
       if (mustRebuild) {
         plans.set(object.id, "recreate");
         changed = true;
@@ -257,7 +277,7 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
     if (plan === "alter" && from && to) {
       const statements =
         to.kind === "enum" && recast.has(id)
-          ? enumRecast(from as EnumObj, to, recast.get(id) ?? [])
+          ? enumRecast(ctx, from as EnumObj, to, recast.get(id) ?? [])
           : (generatorFor(from).alter(from, to, ctx) as Statement[]);
       add("alter", to, statements, 10 + KIND_RANK[to.kind], recast.has(id));
     }
@@ -292,8 +312,11 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
     if (from && (plan === "drop" || plan === "recreate")) {
       for (const dep of sourceDependencies(ctx, from)) {
         edge(key("drop", id), key("drop", dep));
-        // Dependents go before the type they use is recast, or the column they read is retyped.
-        if (recast.has(dep) || retypedColumn(ctx, plans, dep)) edge(key("drop", id), key("alter", dep));
+        // Dependents go before the type they use is recast, or the column they read is retyped. A sequence
+        // owned by a retyped column does not read it: the column drops its default first, then the sequence.
+        const owner = from.kind === "sequence" && from.ownedBy === dep;
+        if (recast.has(dep) || (retypedColumn(ctx, plans, dep) && !owner))
+          edge(key("drop", id), key("alter", dep));
       }
     }
     if (from && plan === "alter") {
@@ -352,7 +375,9 @@ function retypedColumn(ctx: DiffContext, plans: Map<string, Plan>, id: string): 
 
 /** The node whose statement also removes this object (its table, or the column owning a sequence). */
 function dropCover(ctx: DiffContext, object: Supported, dropped: (id: string) => boolean): string | null {
-  if ("table" in object && dropped(object.table)) return object.table;
+  if ("table" in object && dropped(object.table) && !referencesOtherDroppedTable(ctx, object, dropped)) {
+    return object.table;
+  }
   if (object.kind === "column" && object.inherited) {
     const parent = parentColumn(ctx.source, object);
     if (parent && dropped(parent.id)) return parent.id;
@@ -365,12 +390,30 @@ function dropCover(ctx: DiffContext, object: Supported, dropped: (id: string) =>
   return null;
 }
 
+/**
+ * A foreign key between two tables that are both dropped: if each table's DROP also removed its keys, each
+ * drop would wait for the other (a cycle when the keys point both ways), so such a key is dropped on its own
+ * first.
+ */
+function referencesOtherDroppedTable(
+  ctx: DiffContext,
+  object: Supported,
+  dropped: (id: string) => boolean,
+): boolean {
+  if (object.kind !== "constraint" || object.type !== "foreign key") return false;
+  return sourceDependencies(ctx, object).some((dep) => {
+    const target = ctx.source.objects[dep];
+    const table = target && "table" in target ? target.table : dep;
+    return table !== object.table && dropped(table);
+  });
+}
+
 function isDestructive(object: DbObject): boolean {
   return ["table", "column", "schema", "sequence", "materialized view"].includes(object.kind);
 }
 
 /** Enum changes beyond added values: build the new type beside the old, recast every column, drop the old. */
-function enumRecast(from: EnumObj, to: EnumObj, columns: ColumnObj[]): Statement[] {
+function enumRecast(ctx: DiffContext, from: EnumObj, to: EnumObj, columns: ColumnObj[]): Statement[] {
   const oldName = `${to.name.slice(0, 50)}__mm_old`;
   const oldSql = `${quoteIdent(to.schema)}.${quoteIdent(oldName)}`;
   const out: Statement[] = [
@@ -380,7 +423,10 @@ function enumRecast(from: EnumObj, to: EnumObj, columns: ColumnObj[]): Statement
   for (const column of columns) {
     const array = column.type.endsWith("[]") ? "[]" : "";
     const alter = `ALTER TABLE ${column.tableSql} ALTER COLUMN ${quoteIdent(column.name)}`;
-    if (column.default !== null) out.push(stmt(`${alter} DROP DEFAULT`));
+    // The old default (which the target may no longer have) is of the old type and cannot be cast.
+    const before = ctx.source.objects[column.id];
+    const oldDefault = before?.kind === "column" ? before.default : null;
+    if (column.default !== null || oldDefault !== null) out.push(stmt(`${alter} DROP DEFAULT`));
     out.push(
       stmt(`${alter} TYPE ${column.type} USING ${quoteIdent(column.name)}::text${array}::${column.type}`),
     );
@@ -490,6 +536,30 @@ function addNameCollisionEdges(
     if ((plan !== "create" && plan !== "recreate") || !/^(rel|type):/.test(id)) continue;
     for (const other of drops.get(nameKey(id)) ?? []) {
       if (other !== id && ctx.target.objects[id]) edge(`drop|${other}`, `create|${id}`);
+    }
+  }
+  // A key constraint names its index after itself, so it takes that relation name too: a plain index of
+  // that name goes first (or ADD CONSTRAINT … USING INDEX adopts it), and a constraint dropped before a
+  // plain index takes its name back.
+  const ownedIndexes = (model: SchemaModel) => {
+    const out = new Map<string, string>();
+    for (const o of Object.values(model.objects))
+      if (o.kind === "index" && o.ownerConstraint) out.set(o.ownerConstraint, o.id);
+    return out;
+  };
+  const owned = { source: ownedIndexes(ctx.source), target: ownedIndexes(ctx.target) };
+  for (const [id, plan] of plans) {
+    const target = ctx.target.objects[id];
+    const source = ctx.source.objects[id];
+    if ((plan === "create" || plan === "recreate") && target?.kind === "constraint") {
+      const index = owned.target.get(id);
+      for (const other of index ? (drops.get(nameKey(index)) ?? []) : [])
+        edge(`drop|${other}`, `create|${id}`);
+    }
+    if ((plan === "drop" || plan === "recreate") && source?.kind === "constraint") {
+      const index = owned.source.get(id);
+      if (index && (plans.get(index) === "create" || plans.get(index) === "recreate"))
+        edge(`drop|${id}`, `create|${index}`);
     }
   }
 }
