@@ -2,10 +2,20 @@ import { Worker } from "node:worker_threads";
 import { catalogDigestQuery, withDigestFact } from "../../src/catalog/digest.js";
 import { fingerprint } from "../../src/catalog/fingerprint.js";
 import { readCatalog } from "../../src/catalog/introspect.js";
-import { columnsQuery, constraintsQuery, indexesQuery } from "../../src/catalog/kinds/columns.js";
+import {
+  columnPositionsQuery,
+  columnsQuery,
+  constraintsQuery,
+  indexesQuery,
+} from "../../src/catalog/kinds/columns.js";
 import { dependenciesQuery } from "../../src/catalog/kinds/dependencies.js";
 import { collationsQuery, extensionsQuery, schemasQuery } from "../../src/catalog/kinds/namespaces.js";
-import { sequencesQuery, tablesQuery, viewsQuery } from "../../src/catalog/kinds/relations.js";
+import {
+  sequencesQuery,
+  tableStatsQuery,
+  tablesQuery,
+  viewsQuery,
+} from "../../src/catalog/kinds/relations.js";
 import { functionsQuery, policiesQuery, triggersQuery } from "../../src/catalog/kinds/routines.js";
 import { compositesQuery, domainsQuery, enumsQuery } from "../../src/catalog/kinds/types.js";
 import { unsupportedQuery } from "../../src/catalog/kinds/unsupported.js";
@@ -21,6 +31,7 @@ import { timed } from "../lib/timing.js";
  */
 const QUERIES: Record<string, string> = {
   tables: withDigestFact(tablesQuery),
+  "table stats": tableStatsQuery,
   schemas: withDigestFact(schemasQuery),
   extensions: withDigestFact(extensionsQuery),
   collations: withDigestFact(collationsQuery),
@@ -30,6 +41,7 @@ const QUERIES: Record<string, string> = {
   sequences: withDigestFact(sequencesQuery),
   views: withDigestFact(viewsQuery),
   columns: withDigestFact(columnsQuery),
+  "column positions": columnPositionsQuery,
   constraints: withDigestFact(constraintsQuery),
   indexes: withDigestFact(indexesQuery),
   functions: withDigestFact(functionsQuery),

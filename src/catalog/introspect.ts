@@ -2,6 +2,8 @@ import type { DbClient } from "../db/connect.js";
 import { withClient } from "../db/connect.js";
 import { catalogDigestQuery, DIGEST_FACT, digestOfFacts, withDigestFact } from "./digest.js";
 import {
+  type ColumnPositionRow,
+  columnPositionsQuery,
   columnsQuery,
   constraintsQuery,
   indexesQuery,
@@ -20,7 +22,9 @@ import {
 } from "./kinds/namespaces.js";
 import {
   sequencesQuery,
+  type TableStatsRow,
   tableStats,
+  tableStatsQuery,
   tablesQuery,
   toSequence,
   toTable,
@@ -37,7 +41,7 @@ import {
 } from "./kinds/routines.js";
 import { compositesQuery, domainsQuery, enumsQuery, toComposite, toDomain, toEnum } from "./kinds/types.js";
 import { toUnsupported, unsupportedQuery } from "./kinds/unsupported.js";
-import type { DbObject, SchemaModel, TableObj } from "./model.js";
+import type { ColumnObj, DbObject, SchemaModel } from "./model.js";
 
 /** One query per object kind, each mapped to model objects. */
 const KINDS: readonly { query: string; map: (row: never) => DbObject }[] = [
@@ -85,7 +89,8 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
         "SELECT current_setting('server_version_num') AS version, current_setting('server_encoding') AS encoding",
       )
     ).rows[0];
-    const objects: Record<string, DbObject> = {};
+    // A Map while reading: 20,000 keys are inserted and looked up far faster than on a plain object.
+    const objects = new Map<string, DbObject>();
     const stats: SchemaModel["stats"] = {};
     const facts: string[] = [];
     const read = async (query: string) => {
@@ -95,16 +100,19 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
     };
     for (const row of await read(tablesQuery)) {
       const table = toTable(row as never);
-      objects[table.id] = table;
-      stats[table.id] = tableStats(row as never);
+      objects.set(table.id, table);
+    }
+    for (const row of (await client.query<TableStatsRow>(tableStatsQuery)).rows) {
+      stats[`rel:${row.identity}`] = tableStats(row);
     }
     for (const kind of KINDS) {
       for (const row of await read(kind.query)) {
         const object = kind.map(row as never);
-        objects[object.id] = object;
+        objects.set(object.id, object);
       }
     }
-    attachColumns(objects);
+    const positions = (await client.query<ColumnPositionRow>(columnPositionsQuery)).rows;
+    attachColumns(objects, positions);
     const casts = await client.query<{ pair: string; binary: boolean }>(
       `SELECT format_type(castsource, NULL) || '=>' || format_type(casttarget, NULL) AS pair,
               castmethod = 'b' AS binary
@@ -135,28 +143,40 @@ export async function introspectUrl(url: string): Promise<SchemaModel> {
   return withClient(url, introspect, { readOnly: true, applicationName: "migrate-mcp introspect" });
 }
 
-function attachColumns(objects: Record<string, DbObject>): void {
-  const columns = Object.values(objects)
-    .filter((o) => o.kind === "column")
-    .sort((a, b) => a.position - b.position);
+function attachColumns(objects: Map<string, DbObject>, positions: ColumnPositionRow[]): void {
+  const columns: ColumnObj[] = [];
+  for (const { identity, position } of positions) {
+    const column = objects.get(`column:${identity}`);
+    if (column?.kind !== "column") continue;
+    column.position = position;
+    columns.push(column);
+  }
+  columns.sort((a, b) => a.position - b.position);
   for (const column of columns) {
-    const table = objects[column.table] as TableObj | undefined;
-    table?.columns.push(column.id);
+    const table = objects.get(column.table);
+    if (table?.kind === "table") table.columns.push(column.id);
   }
 }
 
-function attachDependencies(objects: Record<string, DbObject>, rows: DependencyRow[]): void {
+function attachDependencies(objects: Map<string, DbObject>, rows: DependencyRow[]): void {
+  const found = new Map<DbObject, Set<string>>();
   for (const row of rows) {
     const from = dependencyId(row.catalog, row.identity, row.is_column);
     const to = dependencyId(row.ref_catalog, row.ref_identity, row.ref_is_column);
     if (!from || !to || from === to) continue;
-    const object = objects[from];
-    if (!object || !objects[to]) continue;
-    if (!object.dependsOn.includes(to)) object.dependsOn.push(to);
+    const object = objects.get(from);
+    if (!object || !objects.has(to)) continue;
+    const deps = found.get(object) ?? new Set<string>();
+    deps.add(to);
+    found.set(object, deps);
   }
-  for (const object of Object.values(objects)) object.dependsOn.sort();
+  for (const [object, deps] of found) object.dependsOn = [...deps].sort();
 }
 
-function sortedById(objects: Record<string, DbObject>): Record<string, DbObject> {
-  return Object.fromEntries(Object.entries(objects).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** The model's objects as a record in id order, so serialised models and iteration are stable. */
+function sortedById(objects: Map<string, DbObject>): Record<string, DbObject> {
+  const ids = [...objects.keys()].sort();
+  const sorted: Record<string, DbObject> = {};
+  for (const id of ids) sorted[id] = objects.get(id) as DbObject;
+  return sorted;
 }

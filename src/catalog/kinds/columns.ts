@@ -16,7 +16,7 @@ const VOLATILE_CALL = `SELECT ':funcid (' || string_agg(oid::text, '|') || ') ' 
 
 export const columnsQuery = `
 SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", "c", "a.attname")} AS identity,
-       a.attname AS name, a.attnum AS position, format_type(a.atttypid, a.atttypmod) AS type,
+       a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
             THEN ${identity("pg_collation", "a.attcollation")} END AS collation,
        a.attnotnull AS not_null,
@@ -39,11 +39,24 @@ SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", 
   LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
  WHERE a.attnum > 0 AND NOT a.attisdropped AND ${userTable}`;
 
+/**
+ * Where each column sits in its table. Kept out of columnsQuery because a column's position is not part of
+ * its definition (an online type change moves it last), and that query's rows are digested as they are.
+ */
+export const columnPositionsQuery = `
+SELECT ${relationIdentity("n", "c", "a.attname")} AS identity, a.attnum AS position
+  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE a.attnum > 0 AND NOT a.attisdropped AND ${userTable}`;
+
+export interface ColumnPositionRow {
+  identity: string;
+  position: number;
+}
+
 interface ColumnRow {
   table_identity: string;
   identity: string;
   name: string;
-  position: number;
   type: string;
   collation: string | null;
   not_null: boolean;
@@ -65,7 +78,8 @@ export function toColumn(row: ColumnRow): ColumnObj {
     table: `rel:${row.table_identity}`,
     tableSql: row.table_identity,
     name: row.name,
-    position: row.position,
+    // Set from columnPositionsQuery.
+    position: 0,
     type: row.type,
     collation: row.collation,
     notNull: row.not_null,

@@ -71,7 +71,13 @@ SELECT n.nspname AS schema, c.relname AS name, ${identity("pg_class", "c.oid")} 
          (SELECT coalesce(json_agg(${identity("pg_class", "h.inhparent")} ORDER BY h.inhseqno), '[]'::json)
             FROM pg_inherits h WHERE h.inhrelid = c.oid) END AS inherits,
        c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
-       obj_description(c.oid, 'pg_class') AS comment, ${grants("c.relacl", "r", "c.relowner")} AS grants,
+       obj_description(c.oid, 'pg_class') AS comment, ${grants("c.relacl", "r", "c.relowner")} AS grants
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('r', 'p') AND ${userRelation}`;
+
+/** Table sizes for estimates: statistics, not definitions, so apart from tablesQuery and its digest. */
+export const tableStatsQuery = `
+SELECT ${identity("pg_class", "c.oid")} AS identity,
        greatest(c.reltuples, 0)::float8 AS rows, (c.relpages::bigint * current_setting('block_size')::int) AS bytes
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind IN ('r', 'p') AND ${userRelation}`;
@@ -92,6 +98,10 @@ interface TableRow {
   force_row_security: boolean;
   comment: string | null;
   grants: Privileges;
+}
+
+export interface TableStatsRow {
+  identity: string;
   rows: number;
   bytes: string;
 }
@@ -129,7 +139,7 @@ export function toTable(row: TableRow): TableObj {
   };
 }
 
-export function tableStats(row: TableRow): { rows: number; bytes: number } {
+export function tableStats(row: TableStatsRow): { rows: number; bytes: number } {
   return { rows: row.rows, bytes: Number(row.bytes) };
 }
 
