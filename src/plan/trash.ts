@@ -52,7 +52,7 @@ function columnsOf(model: SchemaModel, table: TableObj): ColumnObj[] {
 
 /**
  * The drops in `changes` whose data can be kept: tables that hold rows themselves (not a partitioned
- * parent), and columns of tables that stay and have a primary key not using the column.
+ * parent), and columns of tables that stay and keep a primary key not using the column.
  */
 export function trashRecords(
   changes: Change[],
@@ -88,6 +88,8 @@ export function trashRecords(
     ) {
       const key = primaryKey(source, object.table);
       if (!key || key.includes(quoteIdent(object.name))) continue;
+      // Values are copied out and put back by key, so the table must keep that key through the plan.
+      if (primaryKey(target, object.table)?.join(", ") !== key.join(", ")) continue;
       records.push({
         objectId: object.id,
         kind: "column",

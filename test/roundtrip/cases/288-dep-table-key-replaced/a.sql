@@ -1,0 +1,5 @@
+CREATE TABLE public.parcel (
+    id integer PRIMARY KEY,
+    label text NOT NULL,
+    weight numeric
+);

@@ -1,0 +1,4 @@
+CREATE TABLE public.parcel (
+    code text PRIMARY KEY,
+    grams bigint
+);
