@@ -1,9 +1,11 @@
-import type { ConstraintObj, SchemaModel } from "./model.js";
+import type { ConstraintObj, IndexObj, SchemaModel } from "./model.js";
 
 /** Indexes over one model for questions planners ask per object, so a large plan stays linear. */
 export interface ModelLookup {
   /** Table id → its primary key constraint. */
   primaryKeys: ReadonlyMap<string, ConstraintObj>;
+  /** Constraint id → the index that implements it (primary key, unique, exclusion). */
+  constraintIndexes: ReadonlyMap<string, IndexObj>;
   /** Object id → ids of the objects whose dependsOn names it. */
   dependents: ReadonlyMap<string, readonly string[]>;
 }
@@ -16,7 +18,10 @@ export function modelLookup(model: SchemaModel): ModelLookup {
   if (!lookup) {
     const primaryKeys = new Map<string, ConstraintObj>();
     const dependents = new Map<string, string[]>();
+    const constraintIndexes = new Map<string, IndexObj>();
     for (const object of Object.values(model.objects)) {
+      if (object.kind === "index" && object.ownerConstraint)
+        constraintIndexes.set(object.ownerConstraint, object);
       if (object.kind === "constraint" && object.type === "primary key")
         primaryKeys.set(object.table, object);
       for (const dependency of object.dependsOn) {
@@ -25,7 +30,7 @@ export function modelLookup(model: SchemaModel): ModelLookup {
         dependents.set(dependency, list);
       }
     }
-    lookup = { primaryKeys, dependents };
+    lookup = { primaryKeys, constraintIndexes, dependents };
     lookups.set(model, lookup);
   }
   return lookup;

@@ -211,9 +211,7 @@ function constraintCreate(change: Change, constraint: ConstraintObj, options: On
   }
   if ((constraint.type === "unique" || constraint.type === "primary key") && !table.partitionKey) {
     if (/DEFERRABLE/.test(constraint.definition)) return null;
-    const index = Object.values(options.target.objects).find(
-      (o): o is IndexObj => o.kind === "index" && o.ownerConstraint === constraint.id,
-    );
+    const index = modelLookup(options.target).constraintIndexes.get(constraint.id);
     if (!index) return null;
     const kind = constraint.type === "unique" ? "UNIQUE" : "PRIMARY KEY";
     return [
