@@ -89,6 +89,17 @@ async function rejection(promise: Promise<unknown>): Promise<MigrateError> {
   return error as MigrateError;
 }
 
+/** Waits until the plan's pg_sleep statement is running in the database. */
+function sleeping(url: string): Promise<void> {
+  return waitFor(async () => {
+    const rows = await journalRows(
+      url,
+      "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'",
+    );
+    return rows.length > 0;
+  });
+}
+
 describe("cancelling apply", () => {
   it("stops a backfill after a committed batch, records where, and resumes from the checkpoint", async () => {
     const { dir, plan } = await backfillPlan();
@@ -151,13 +162,7 @@ describe("cancelling apply", () => {
     const controller = new AbortController();
     const started = Date.now();
     const run = applyPlan(dir, { databaseUrl: db.url, signal: controller.signal });
-    await waitFor(async () => {
-      const rows = await journalRows(
-        db.url,
-        "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'",
-      );
-      return rows.length > 0;
-    });
+    await sleeping(db.url);
     controller.abort();
     const error = await rejection(run);
     // Far less than the 60 s sleep: the statement was cancelled, not waited for.
@@ -191,13 +196,7 @@ describe("cancelling apply", () => {
     const db = await freshDatabase(SHOP + shopData(10));
     const controller = new AbortController();
     const run = applyPlan(dir, { databaseUrl: db.url, signal: controller.signal });
-    await waitFor(async () => {
-      const rows = await journalRows(
-        db.url,
-        "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'",
-      );
-      return rows.length > 0;
-    });
+    await sleeping(db.url);
     controller.abort();
     const error = await rejection(run);
     const standalone = plan.forwardSteps.find((step) => !step.transactional)!;
