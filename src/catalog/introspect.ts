@@ -93,7 +93,10 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
     const objects = new Map<string, DbObject>();
     const stats: SchemaModel["stats"] = {};
     const facts: string[] = [];
+    // Outside UTF-8, md5() hashes another encoding's bytes: the server computes the digest instead.
+    const factsHere = settings?.encoding === "UTF8";
     const read = async (query: string) => {
+      if (!factsHere) return (await client.query<Record<string, unknown>>(query)).rows;
       const { rows } = await client.query<Record<string, unknown>>(withDigestFact(query));
       for (const row of rows) facts.push(String(row[DIGEST_FACT]));
       return rows;
@@ -120,10 +123,9 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
     );
     const dependencies = (await client.query<DependencyRow>(dependenciesQuery)).rows;
     attachDependencies(objects, dependencies);
-    const digest =
-      settings?.encoding === "UTF8"
-        ? digestOfFacts(facts)
-        : ((await client.query<{ digest: string }>(catalogDigestQuery)).rows[0]?.digest ?? "md5:empty");
+    const digest = factsHere
+      ? digestOfFacts(facts)
+      : ((await client.query<{ digest: string }>(catalogDigestQuery)).rows[0]?.digest ?? "md5:empty");
     await client.query("COMMIT");
     const model: SchemaModel = {
       serverVersion: Number(settings?.version),

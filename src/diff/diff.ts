@@ -1,4 +1,5 @@
 import { canonical, definitionText } from "../catalog/fingerprint.js";
+import { modelLookup } from "../catalog/lookup.js";
 import type { ColumnObj, DbObject, EnumObj, SchemaModel, SequenceObj, TableObj } from "../catalog/model.js";
 import { quoteIdent } from "../db/quote.js";
 import { MigrateError } from "../errors.js";
@@ -541,23 +542,20 @@ function addNameCollisionEdges(
   // A key constraint names its index after itself, so it takes that relation name too: a plain index of
   // that name goes first (or ADD CONSTRAINT … USING INDEX adopts it), and a constraint dropped before a
   // plain index takes its name back.
-  const ownedIndexes = (model: SchemaModel) => {
-    const out = new Map<string, string>();
-    for (const o of Object.values(model.objects))
-      if (o.kind === "index" && o.ownerConstraint) out.set(o.ownerConstraint, o.id);
-    return out;
+  const owned = {
+    source: modelLookup(ctx.source).constraintIndexes,
+    target: modelLookup(ctx.target).constraintIndexes,
   };
-  const owned = { source: ownedIndexes(ctx.source), target: ownedIndexes(ctx.target) };
   for (const [id, plan] of plans) {
     const target = ctx.target.objects[id];
     const source = ctx.source.objects[id];
     if ((plan === "create" || plan === "recreate") && target?.kind === "constraint") {
-      const index = owned.target.get(id);
+      const index = owned.target.get(id)?.id;
       for (const other of index ? (drops.get(nameKey(index)) ?? []) : [])
         edge(`drop|${other}`, `create|${id}`);
     }
     if ((plan === "drop" || plan === "recreate") && source?.kind === "constraint") {
-      const index = owned.source.get(id);
+      const index = owned.source.get(id)?.id;
       if (index && (plans.get(index) === "create" || plans.get(index) === "recreate"))
         edge(`drop|${id}`, `create|${index}`);
     }

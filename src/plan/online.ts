@@ -320,7 +320,7 @@ function typeSwap(before: ColumnObj, after: ColumnObj, options: OnlineOptions): 
   // Views are rebuilt around a type change by the diff anyway; indexes and constraints would be lost.
   const usedElsewhere = (modelLookup(options.target).dependents.get(after.id) ?? []).some((id) => {
     const kind = options.target.objects[id]?.kind;
-    return id !== after.id && kind !== "view" && kind !== "materialized view";
+    return kind !== "view" && kind !== "materialized view";
   });
   const name = quoteIdent(after.name);
   if (

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { type DbClient, withClient } from "../db/connect.js";
 import { MigrateError } from "../errors.js";
 
@@ -51,20 +52,8 @@ export class Cancellation {
 
   /** Sleeps `ms`, waking early when the run is cancelled (the caller's next check then stops it). */
   sleep(ms: number): Promise<void> {
-    const signal = this.signal;
-    if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
-    return new Promise((resolve) => {
-      if (signal.aborted) return resolve();
-      const wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        signal.removeEventListener("abort", wake);
-        resolve();
-      }, ms);
-      signal.addEventListener("abort", wake, { once: true });
-    });
+    // An abort rejects the timer; the sleep just ends.
+    return delay(ms, undefined, { signal: this.signal }).catch(() => {});
   }
 
   /**

@@ -1,8 +1,8 @@
-import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { loadConfig } from "../config.js";
 import { withClient } from "../db/connect.js";
+import { redact } from "../db/redact.js";
 import { readPlan } from "../plan/read.js";
 import { type RunRow, readPlanJournal, type StepRow } from "../run/journal.js";
 import { journalVersion } from "../run/journal-schema.js";
@@ -10,7 +10,8 @@ import { rehearsalSchema, rehearsalStatus } from "../run/rehearsal-proof.js";
 import { planStatus, type StatusReport } from "../run/status.js";
 import type { ServerContext } from "./context.js";
 import { DEFAULT_DATABASE } from "./databases.js";
-import { plansDirectory, readPlanFile } from "./plans.js";
+import { planDirectory } from "./execution.js";
+import { readPlanFile } from "./plans.js";
 import { redactDeep } from "./tool.js";
 
 /** A resource's content: JSON or Markdown when there is history, plain text saying so when there is none. */
@@ -69,7 +70,7 @@ export async function planJournal(
     { readOnly: true, applicationName: "migrate-mcp resource" },
   );
   if (journal.runs.length === 0 && journal.forward.length === 0 && journal.rollback.length === 0) {
-    return { mimeType: "text/plain", text: nothingYet(planId, database.name, version) };
+    return { mimeType: "text/plain", text: redact(nothingYet(planId, database.name, version)) };
   }
   const body = {
     planId,
@@ -164,17 +165,19 @@ export async function planReport(
   requested?: string,
 ): Promise<HistoryText> {
   const database = await planDatabase(context, planId, requested);
-  const dir = join(await plansDirectory(context.cwd), planId);
+  const dir = await planDirectory(context, planId);
   const loaded = await readPlan(dir);
   const status = await planStatus(database.url, dir);
   const rehearsal = rehearsalSchema.safeParse(loaded.plan.rehearsal);
   if (status.history.length === 0 && loaded.plan.rehearsal === undefined) {
     return {
       mimeType: "text/plain",
-      text:
+      // With --allow-urls the database "name" may be a URL; its password must not reach the client.
+      text: redact(
         `Nothing to report for plan ${planId} yet: it has not been rehearsed, and database "${database.name}" ` +
-        `records no apply, rollback or verify of it. rehearse_migration, run_migration_step and ` +
-        `verify_migration produce what this report shows.`,
+          `records no apply, rollback or verify of it. rehearse_migration, run_migration_step and ` +
+          `verify_migration produce what this report shows.`,
+      ),
     };
   }
   const lines = [`# Plan ${planId}: report`, "", `Database: ${database.name}`, ""];

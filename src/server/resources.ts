@@ -1,5 +1,6 @@
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ReadResourceResult } from "@modelcontextprotocol/sdk/types.js";
+import { redact } from "../db/redact.js";
 import { MigrateError } from "../errors.js";
 import type { Assets } from "./assets.js";
 import type { ServerContext } from "./context.js";
@@ -167,6 +168,6 @@ function decodedName(value: string): string {
   try {
     return decodeURIComponent(value);
   } catch {
-    throw new MigrateError("DATABASE_REFUSED", `"${value.slice(0, 100)}" is not a database name`);
+    throw new MigrateError("DATABASE_REFUSED", `"${redact(value).slice(0, 100)}" is not a database name`);
   }
 }

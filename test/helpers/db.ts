@@ -33,9 +33,15 @@ export async function createTestDatabase(sql?: string): Promise<TestDatabase> {
   return { name, url, drop };
 }
 
-/** A throwaway database for the current test, dropped when the test finishes. */
-export async function freshDatabase(sql?: string): Promise<TestDatabase> {
+/**
+ * A throwaway database for the current test, dropped when the test finishes. Concurrent tests pass their
+ * own context's onTestFinished: the global one may attach to another test that is running at the time.
+ */
+export async function freshDatabase(
+  sql?: string,
+  finished: (fn: () => Promise<void>) => void = onTestFinished,
+): Promise<TestDatabase> {
   const db = await createTestDatabase(sql);
-  onTestFinished(db.drop);
+  finished(db.drop);
   return db;
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect } from "vitest";
-import { canonical, comparable } from "../../src/catalog/fingerprint.js";
+import { definitionText } from "../../src/catalog/fingerprint.js";
 import { catalogDigest, readCatalog } from "../../src/catalog/index.js";
 import type { SchemaModel } from "../../src/catalog/model.js";
 import { withClient } from "../../src/db/index.js";
@@ -40,7 +40,7 @@ export async function snapshot(url: string): Promise<Snapshot> {
 export function modelText(model: SchemaModel): string {
   return Object.keys(model.objects)
     .sort()
-    .map((id) => `${id} ${canonical(comparable(model.objects[id]!))}`)
+    .map((id) => `${id} ${definitionText(model.objects[id]!)}`)
     .join("\n");
 }
 

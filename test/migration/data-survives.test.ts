@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { withClient } from "../../src/db/index.js";
 import { generateMigration } from "../../src/migration/index.js";
 import { runScript } from "../../src/run/script.js";
-import { createTestDatabase } from "../helpers/db.js";
+import { freshDatabase } from "../helpers/db.js";
 
 /** Checksums of every table's rows, independent of column order (to_jsonb sorts keys). */
 const CHECKSUMS = `SELECT c.relname AS name,
@@ -54,16 +54,11 @@ const CASES: Record<string, { old: string; new: string }> = {
 
 describe("data survives forward then rollback", () => {
   for (const [name, schemas] of Object.entries(CASES)) {
-    // Concurrent tests register their drops on their own context: the global onTestFinished (freshDatabase)
-    // may attach to whichever test is current, dropping a database another test is still using.
     it.concurrent(name, async ({ onTestFinished }) => {
       const [source, target] = await Promise.all([
-        createTestDatabase(schemas.old),
-        createTestDatabase(schemas.new),
+        freshDatabase(schemas.old, onTestFinished),
+        freshDatabase(schemas.new, onTestFinished),
       ]);
-      onTestFinished(async () => {
-        await Promise.all([source.drop(), target.drop()]);
-      });
       const before = await checksums(source.url);
       const out = join(mkdtempSync(join(tmpdir(), "mm-keep-")), "plan");
       const { plan } = await generateMigration({

@@ -1,10 +1,10 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { withClient } from "../../src/db/index.js";
 import { generateMigration } from "../../src/migration/index.js";
 import { applyPlan, rehearsePlan, verifyPlan } from "../../src/run/index.js";
 import { freshDatabase, serverUrl } from "../helpers/db.js";
+import { hasJournal } from "../run/helpers.js";
 import { connectClient, projectDir } from "./client.js";
 import { SOURCE, TARGET } from "./execution-helpers.js";
 
@@ -62,13 +62,6 @@ async function setup() {
   const generated = await generateMigration({ source: "app", target: "goal", cwd, name: "history" });
   const client = await connectClient({ cwd });
   return { cwd, app, goal, client, planId: generated.plan.id, dir: generated.dir };
-}
-
-async function hasJournal(url: string): Promise<boolean> {
-  return withClient(url, async (client) => {
-    const { rows } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = 'migrate_mcp'");
-    return rows.length > 0;
-  });
 }
 
 describe("plan report and journal resources", () => {

@@ -188,8 +188,11 @@ export class ModelFacts {
   /** Every source table → the tables its foreign keys reference and the tables whose keys reference it. */
   private foreignKeyNeighbourIndex(): Map<string, RelationRef[]> {
     const index = new Map<string, RelationRef[]>();
-    const add = (tableId: string, neighbour: RelationRef) =>
-      index.set(tableId, [...(index.get(tableId) ?? []), neighbour]);
+    const add = (tableId: string, neighbour: RelationRef) => {
+      const neighbours = index.get(tableId) ?? [];
+      neighbours.push(neighbour);
+      index.set(tableId, neighbours);
+    };
     for (const [owner, constraints] of this.source.constraints) {
       for (const key of constraints.filter((constraint) => constraint.type === "foreign key")) {
         const pktable = parsedConstraint(key)?.pktable;

@@ -74,8 +74,11 @@ export class RelationCatalog {
         sourceId: object.id,
         table: tableName,
       });
-      if (tableName !== null)
-        this.indexesByTable.set(tableName, [...(this.indexesByTable.get(tableName) ?? []), name]);
+      if (tableName !== null) {
+        const indexes = this.indexesByTable.get(tableName) ?? [];
+        indexes.push(name);
+        this.indexesByTable.set(tableName, indexes);
+      }
     }
   }
 }
