@@ -1,24 +1,11 @@
 import { Worker } from "node:worker_threads";
-import { catalogDigestQuery, withDigestFact } from "../../src/catalog/digest.js";
+import { catalogDigestQuery } from "../../src/catalog/digest.js";
 import { fingerprint } from "../../src/catalog/fingerprint.js";
 import { readCatalog } from "../../src/catalog/introspect.js";
-import {
-  columnPositionsQuery,
-  columnsQuery,
-  constraintsQuery,
-  indexesQuery,
-} from "../../src/catalog/kinds/columns.js";
-import { dependenciesQuery } from "../../src/catalog/kinds/dependencies.js";
-import { collationsQuery, extensionsQuery, schemasQuery } from "../../src/catalog/kinds/namespaces.js";
-import {
-  sequencesQuery,
-  tableStatsQuery,
-  tablesQuery,
-  viewsQuery,
-} from "../../src/catalog/kinds/relations.js";
-import { functionsQuery, policiesQuery, triggersQuery } from "../../src/catalog/kinds/routines.js";
-import { compositesQuery, domainsQuery, enumsQuery } from "../../src/catalog/kinds/types.js";
-import { unsupportedQuery } from "../../src/catalog/kinds/unsupported.js";
+import { columnPositionsQuery } from "../../src/catalog/kinds/columns.js";
+import { dependenciesQuery, endpointsQuery } from "../../src/catalog/kinds/dependencies.js";
+import { CATALOG_KINDS } from "../../src/catalog/kinds/index.js";
+import { tableStatsQuery } from "../../src/catalog/kinds/relations.js";
 import type { SchemaModel } from "../../src/catalog/model.js";
 import { withClient } from "../../src/db/index.js";
 import { diffSchemas } from "../../src/diff/diff.js";
@@ -26,29 +13,15 @@ import { processCpuMs } from "../lib/cpu.js";
 import { timed } from "../lib/timing.js";
 
 /**
- * The catalog queries readCatalog runs, in its order, as it runs them (each row carrying its digest fact),
- * then the digest query alone, which verify.sql runs and the plan no longer needs.
+ * The catalog queries readCatalog runs, in its order, then the digest query alone, which verify.sql runs
+ * and the plan does not need.
  */
 const QUERIES: Record<string, string> = {
-  tables: withDigestFact(tablesQuery),
   "table stats": tableStatsQuery,
-  schemas: withDigestFact(schemasQuery),
-  extensions: withDigestFact(extensionsQuery),
-  collations: withDigestFact(collationsQuery),
-  enums: withDigestFact(enumsQuery),
-  domains: withDigestFact(domainsQuery),
-  composites: withDigestFact(compositesQuery),
-  sequences: withDigestFact(sequencesQuery),
-  views: withDigestFact(viewsQuery),
-  columns: withDigestFact(columnsQuery),
+  ...Object.fromEntries(CATALOG_KINDS.map((kind) => [kind.name, kind.query])),
   "column positions": columnPositionsQuery,
-  constraints: withDigestFact(constraintsQuery),
-  indexes: withDigestFact(indexesQuery),
-  functions: withDigestFact(functionsQuery),
-  triggers: withDigestFact(triggersQuery),
-  policies: withDigestFact(policiesQuery),
-  unsupported: withDigestFact(unsupportedQuery),
   dependencies: dependenciesQuery,
+  "dependency endpoints": endpointsQuery,
   "verify.sql digest": catalogDigestQuery,
 };
 

@@ -1,40 +1,15 @@
 import { createHash } from "node:crypto";
 import type { DbClient } from "../db/connect.js";
-import { columnsQuery, constraintsQuery, indexesQuery } from "./kinds/columns.js";
-import { collationsQuery, extensionsQuery, schemasQuery } from "./kinds/namespaces.js";
-import { sequencesQuery, tablesQuery, viewsQuery } from "./kinds/relations.js";
-import { functionsQuery, policiesQuery, triggersQuery } from "./kinds/routines.js";
-import { compositesQuery, domainsQuery, enumsQuery } from "./kinds/types.js";
-import { unsupportedQuery } from "./kinds/unsupported.js";
-
-/** The catalog queries the digest covers; a query's place in this list prefixes each of its facts. */
-const QUERIES = [
-  schemasQuery,
-  extensionsQuery,
-  collationsQuery,
-  enumsQuery,
-  domainsQuery,
-  compositesQuery,
-  sequencesQuery,
-  tablesQuery,
-  viewsQuery,
-  columnsQuery,
-  constraintsQuery,
-  indexesQuery,
-  functionsQuery,
-  triggersQuery,
-  policiesQuery,
-  unsupportedQuery,
-];
+import { CATALOG_KINDS, type CatalogKind } from "./kinds/index.js";
 
 /**
- * One row's fact: the row's text, prefixed by its query. The queries hold definitions only (positions and
- * statistics are read apart), so the whole row is digested; row text costs the server far less than jsonb.
+ * A row's digest fact: its kind's place in CATALOG_KINDS, then the row's text (`x::text`). The queries
+ * hold definitions only (positions and statistics are read apart), so the whole row is digested.
  */
-function factExpression(query: string): string {
-  const index = QUERIES.indexOf(query);
-  if (index < 0) throw new Error("catalog query not covered by the digest");
-  return `'${index}:' || x::text`;
+function factPrefix(kind: CatalogKind): string {
+  const index = CATALOG_KINDS.indexOf(kind);
+  if (index < 0) throw new Error(`catalog kind ${kind.name} is not in CATALOG_KINDS`);
+  return `${index}:`;
 }
 
 /**
@@ -45,28 +20,42 @@ function factExpression(query: string): string {
  * an empty search_path so deparsed definitions are schema-qualified.
  */
 export const catalogDigestQuery = `SELECT 'md5:' || coalesce(md5(string_agg(fact, E'\\n' ORDER BY fact COLLATE "C")), 'empty') AS digest FROM (
-${QUERIES.map((q) => `  SELECT ${factExpression(q)} AS fact FROM (${q}) x`).join("\n  UNION ALL\n")}
+${CATALOG_KINDS.map((kind) => `  SELECT '${factPrefix(kind)}' || x::text AS fact FROM (${kind.query}) x`).join("\n  UNION ALL\n")}
 ) facts`;
 
-/** The column `withDigestFact` adds to each row. */
-export const DIGEST_FACT = "digest_fact";
+// What record_out quotes a value for: emptiness, or a quote, backslash, parenthesis, comma or C isspace.
+const NEEDS_QUOTES = /["\\(),\t\n\v\f\r ]/;
+const ESCAPED = /["\\]/g;
 
-/** A catalog query whose rows also carry their digest fact, so one read yields both model and digest. */
-export function withDigestFact(query: string): string {
-  // OFFSET 0 keeps the planner from inlining the query, which would compute every column twice.
-  return `SELECT ${factExpression(query)} AS ${DIGEST_FACT}, x.* FROM (${query} OFFSET 0) x`;
+/**
+ * The digest fact of one row, from the text the server sent for each value: what `x::text` gives
+ * (record_out) without making the server format every row twice.
+ */
+export function digestFact(kind: CatalogKind, values: readonly (string | null)[]): string {
+  let text = `${factPrefix(kind)}(`;
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) text += ",";
+    const value = values[i];
+    if (value === null || value === undefined) continue;
+    text += value === "" || NEEDS_QUOTES.test(value) ? `"${value.replace(ESCAPED, "$&$&")}"` : value;
+  }
+  return `${text})`;
 }
 
-/** What catalogDigestQuery computes, from facts read through withDigestFact (UTF-8 databases only). */
+// A surrogate (a character beyond U+FFFF) is the one place UTF-16 order and UTF-8 byte order disagree.
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** What catalogDigestQuery computes, from every row's digestFact (UTF-8 databases only). */
 export function digestOfFacts(facts: string[]): string {
   if (facts.length === 0) return "md5:empty";
-  const sorted = facts.map((fact) => Buffer.from(fact, "utf8")).sort(Buffer.compare);
-  const hash = createHash("md5");
-  sorted.forEach((fact, i) => {
-    if (i > 0) hash.update("\n");
-    hash.update(fact);
-  });
-  return `md5:${hash.digest("hex")}`;
+  // COLLATE "C" sorts by bytes. Without surrogates, JavaScript's UTF-16 order is the same and far cheaper.
+  const sorted = facts.some((fact) => SURROGATE.test(fact))
+    ? facts
+        .map((fact) => Buffer.from(fact, "utf8"))
+        .sort(Buffer.compare)
+        .map((fact) => fact.toString("utf8"))
+    : [...facts].sort();
+  return `md5:${createHash("md5").update(sorted.join("\n")).digest("hex")}`;
 }
 
 export async function catalogDigest(client: DbClient): Promise<string> {

@@ -1,66 +1,18 @@
+import pg from "pg";
 import type { DbClient } from "../db/connect.js";
 import { withClient } from "../db/connect.js";
-import { catalogDigestQuery, DIGEST_FACT, digestOfFacts, withDigestFact } from "./digest.js";
+import { catalogDigestQuery, digestFact, digestOfFacts } from "./digest.js";
+import { type ColumnPositionRow, columnPositionsQuery } from "./kinds/columns.js";
 import {
-  type ColumnPositionRow,
-  columnPositionsQuery,
-  columnsQuery,
-  constraintsQuery,
-  indexesQuery,
-  toColumn,
-  toConstraint,
-  toIndex,
-} from "./kinds/columns.js";
-import { type DependencyRow, dependenciesQuery, dependencyId } from "./kinds/dependencies.js";
-import {
-  collationsQuery,
-  extensionsQuery,
-  schemasQuery,
-  toCollation,
-  toExtension,
-  toSchema,
-} from "./kinds/namespaces.js";
-import {
-  sequencesQuery,
-  type TableStatsRow,
-  tableStats,
-  tableStatsQuery,
-  tablesQuery,
-  toSequence,
-  toTable,
-  toView,
-  viewsQuery,
-} from "./kinds/relations.js";
-import {
-  functionsQuery,
-  policiesQuery,
-  toFunction,
-  toPolicy,
-  toTrigger,
-  triggersQuery,
-} from "./kinds/routines.js";
-import { compositesQuery, domainsQuery, enumsQuery, toComposite, toDomain, toEnum } from "./kinds/types.js";
-import { toUnsupported, unsupportedQuery } from "./kinds/unsupported.js";
+  type DependencyRow,
+  dependenciesQuery,
+  dependencyResolver,
+  type EndpointRow,
+  endpointsQuery,
+} from "./kinds/dependencies.js";
+import { CATALOG_KINDS, type CatalogKind } from "./kinds/index.js";
+import { type TableStatsRow, tableStats, tableStatsQuery } from "./kinds/relations.js";
 import type { ColumnObj, DbObject, SchemaModel } from "./model.js";
-
-/** One query per object kind, each mapped to model objects. */
-const KINDS: readonly { query: string; map: (row: never) => DbObject }[] = [
-  { query: schemasQuery, map: toSchema },
-  { query: extensionsQuery, map: toExtension },
-  { query: collationsQuery, map: toCollation },
-  { query: enumsQuery, map: toEnum },
-  { query: domainsQuery, map: toDomain },
-  { query: compositesQuery, map: toComposite },
-  { query: sequencesQuery, map: toSequence },
-  { query: viewsQuery, map: toView },
-  { query: columnsQuery, map: toColumn },
-  { query: constraintsQuery, map: toConstraint },
-  { query: indexesQuery, map: toIndex },
-  { query: functionsQuery, map: toFunction },
-  { query: triggersQuery, map: toTrigger },
-  { query: policiesQuery, map: toPolicy },
-  { query: unsupportedQuery, map: toUnsupported },
-];
 
 /** A schema as read from the catalog: the model, and the digest verify.sql computes for the same facts. */
 export interface CatalogRead {
@@ -74,9 +26,9 @@ export async function introspect(client: DbClient): Promise<SchemaModel> {
 }
 
 /**
- * The model and the catalog digest in one snapshot. Each catalog query's rows carry their digest fact,
- * so the digest costs no second pass over the catalog; databases not in UTF-8 get it from the server,
- * since md5() there hashes another encoding's bytes.
+ * The model and the catalog digest in one snapshot. Each row's digest fact is built from the text the
+ * server sent for it, so the digest costs no second pass over the catalog; databases not in UTF-8 get it
+ * from the server, since md5() there hashes another encoding's bytes.
  */
 export async function readCatalog(client: DbClient): Promise<CatalogRead> {
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -95,21 +47,14 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
     const facts: string[] = [];
     // Outside UTF-8, md5() hashes another encoding's bytes: the server computes the digest instead.
     const factsHere = settings?.encoding === "UTF8";
-    const read = async (query: string) => {
-      if (!factsHere) return (await client.query<Record<string, unknown>>(query)).rows;
-      const { rows } = await client.query<Record<string, unknown>>(withDigestFact(query));
-      for (const row of rows) facts.push(String(row[DIGEST_FACT]));
-      return rows;
-    };
-    for (const row of await read(tablesQuery)) {
-      const table = toTable(row as never);
-      objects.set(table.id, table);
-    }
     for (const row of (await client.query<TableStatsRow>(tableStatsQuery)).rows) {
       stats[`rel:${row.identity}`] = tableStats(row);
     }
-    for (const kind of KINDS) {
-      for (const row of await read(kind.query)) {
+    for (const kind of CATALOG_KINDS) {
+      const rows = factsHere
+        ? await readWithFacts(client, kind, facts)
+        : (await client.query(kind.query)).rows;
+      for (const row of rows) {
         const object = kind.map(row as never);
         objects.set(object.id, object);
       }
@@ -122,7 +67,8 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
          FROM pg_cast ORDER BY 1`,
     );
     const dependencies = (await client.query<DependencyRow>(dependenciesQuery)).rows;
-    attachDependencies(objects, dependencies);
+    const endpoints = (await client.query<EndpointRow>(endpointsQuery)).rows;
+    attachDependencies(objects, dependencies, dependencyResolver(endpoints, positions));
     const digest = factsHere
       ? digestOfFacts(facts)
       : ((await client.query<{ digest: string }>(catalogDigestQuery)).rows[0]?.digest ?? "md5:empty");
@@ -139,6 +85,28 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   }
+}
+
+// Values as the server sent them: their text is what the digest hashes, and parsing follows from it.
+const AS_SENT = { getTypeParser: () => (value: string) => value };
+
+/** A kind's rows, parsed as pg would, each adding its digest fact (the row's text) to `facts`. */
+async function readWithFacts(client: DbClient, kind: CatalogKind, facts: string[]): Promise<object[]> {
+  const result = await client.query<(string | null)[]>({
+    text: kind.query,
+    rowMode: "array",
+    types: AS_SENT,
+  });
+  const parsers = result.fields.map((field) => pg.types.getTypeParser(field.dataTypeID, "text"));
+  return result.rows.map((values) => {
+    facts.push(digestFact(kind, values));
+    const row: Record<string, unknown> = {};
+    result.fields.forEach((field, i) => {
+      const value = values[i];
+      row[field.name] = value === null || value === undefined ? null : parsers[i]?.(value);
+    });
+    return row;
+  });
 }
 
 export async function introspectUrl(url: string): Promise<SchemaModel> {
@@ -160,16 +128,21 @@ function attachColumns(objects: Map<string, DbObject>, positions: ColumnPosition
   }
 }
 
-function attachDependencies(objects: Map<string, DbObject>, rows: DependencyRow[]): void {
+function attachDependencies(
+  objects: Map<string, DbObject>,
+  rows: DependencyRow[],
+  modelId: ReturnType<typeof dependencyResolver>,
+): void {
   const found = new Map<DbObject, Set<string>>();
   for (const row of rows) {
-    const from = dependencyId(row.catalog, row.identity, row.is_column);
-    const to = dependencyId(row.ref_catalog, row.ref_identity, row.ref_is_column);
-    if (!from || !to || from === to) continue;
-    const object = objects.get(from);
-    if (!object || !objects.has(to)) continue;
+    const from = modelId(row.catalog, row.oid, row.sub);
+    const to = modelId(row.ref_catalog, row.ref_oid, row.ref_sub);
+    // Within one catalog object (a generated column reading its table's other columns) nothing is ordered.
+    if (!from || !to || from.owner === to.owner) continue;
+    const object = objects.get(from.id);
+    if (!object || !objects.has(to.id)) continue;
     const deps = found.get(object) ?? new Set<string>();
-    deps.add(to);
+    deps.add(to.id);
     found.set(object, deps);
   }
   for (const [object, deps] of found) object.dependsOn = [...deps].sort();

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { analyzeMigration } from "../migration/index.js";
 import type { Output } from "../output.js";
 
 export function registerAnalyzeCommand(program: Command, output: () => Output): void {
@@ -14,6 +13,7 @@ export function registerAnalyzeCommand(program: Command, output: () => Output): 
     .option("--shadow <url>", "server for shadow databases that SQL sources are loaded into")
     .option("--rename <hint>", "rename hint, e.g. public.orders.old=new (repeatable)", collect, [])
     .action(async (options: { source: string; target: string; shadow?: string; rename: string[] }) => {
+      const { analyzeMigration } = await import("../migration/analyze.js");
       const analysis = await analyzeMigration({
         ...options,
         shadowUrl: options.shadow,

@@ -2,11 +2,10 @@ import type { Command } from "commander";
 import { resolveDatabaseUrl } from "../db/resolve.js";
 import { MigrateError } from "../errors.js";
 import type { Output } from "../output.js";
-import { type ApplyResult, applyPlan, type RollbackStrategy } from "../run/apply.js";
+import type { ApplyResult, RollbackStrategy } from "../run/apply.js";
 import type { BackupMethod } from "../run/backup.js";
 import type { RunnerOptions } from "../run/context.js";
 import type { EventSink } from "../run/events.js";
-import { terminalProgress } from "../run/progress-bars.js";
 import type { StepReport } from "../run/run-steps.js";
 
 interface RunnerFlags {
@@ -47,6 +46,7 @@ export function registerApplyCommand(program: Command, output: () => Output): vo
     .option("--batch-size <rows>", "backfill rows per batch (default: the plan's)", parsePositive)
     .option("--throttle <ms>", "pause between backfill batches (default 100)", parseNonNegative);
   addRunnerOptions(command).action(async (dir: string, flags: ApplyFlags) => {
+    const { applyPlan } = await import("../run/apply.js");
     const result = await withProgress(output(), async (onEvent) =>
       applyPlan(dir, {
         ...(await runnerOptions(flags, onEvent)),
@@ -107,6 +107,7 @@ function interruptSignal(): AbortSignal {
 /** Progress on stderr while `run` works (bars on a terminal), unless the output is JSON or quiet. */
 export async function withProgress<T>(output: Output, run: (onEvent: EventSink) => Promise<T>): Promise<T> {
   if (output.options.json || output.options.quiet) return run(() => {});
+  const { terminalProgress } = await import("../run/progress-bars.js");
   const bars = terminalProgress((message) => output.info(message));
   try {
     return await run(bars.sink);

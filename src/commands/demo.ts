@@ -4,9 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { ensureEmbeddedServer, quoteIdent, withClient, withDatabase } from "../db/index.js";
-import { generateMigration } from "../migration/index.js";
 import type { Output } from "../output.js";
-import { applyPlan, rollbackPlan, runScript } from "../run/index.js";
 
 // dist/commands/demo.js → <package>/examples/demo
 const EXAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "examples", "demo");
@@ -25,6 +23,8 @@ export function registerDemoCommand(program: Command, output: () => Output): voi
     .command("demo")
     .description("run the main job end to end on the embedded server")
     .action(async () => {
+      const { generateMigration } = await import("../migration/generate.js");
+      const { applyPlan, rollbackPlan, runScript } = await import("../run/index.js");
       const out = output();
       const server = await ensureEmbeddedServer();
       out.info(`embedded PostgreSQL ${server.version} at ${server.url}`);

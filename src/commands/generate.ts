@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { generateMigration } from "../migration/index.js";
 import type { Output } from "../output.js";
 import { collect } from "./analyze.js";
 
@@ -30,6 +29,7 @@ export function registerGenerateCommand(program: Command, output: () => Output):
     .option("--rename <hint>", "rename hint, e.g. public.orders.old=new (repeatable)", collect, [])
     .option("--shadow <url>", "server for shadow databases that SQL sources are loaded into")
     .action(async (flags: GenerateFlags) => {
+      const { generateMigration } = await import("../migration/generate.js");
       const result = await generateMigration({ ...flags, renames: flags.rename, shadowUrl: flags.shadow });
       const { plan } = result;
       output().result(

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { MigrateError } from "../errors.js";
-import { type LintReport, lintPath } from "../lint/index.js";
+import type { LintReport } from "../lint/index.js";
 import type { Output } from "../output.js";
 
 export function registerLintCommand(program: Command, output: () => Output): void {
@@ -13,6 +13,7 @@ export function registerLintCommand(program: Command, output: () => Output): voi
       "sharpen findings with this database's catalog, read-only: table sizes, column types, function volatility",
     )
     .action(async (path: string, options: { db?: string }) => {
+      const { lintPath } = await import("../lint/index.js");
       const report = await lintPath(path, { databaseUrl: options.db });
       output().result(report, () => renderReport(report));
       if (report.counts.error > 0) {

@@ -3,7 +3,6 @@ import { resolveDatabaseUrl } from "../db/resolve.js";
 import { MigrateError } from "../errors.js";
 import type { Output } from "../output.js";
 import type { StepTiming } from "../run/rehearsal-proof.js";
-import { rehearsePlan } from "../run/rehearse.js";
 import { withProgress } from "./apply.js";
 
 interface RehearseFlags {
@@ -25,6 +24,7 @@ export function registerRehearseCommand(program: Command, output: () => Output):
     .option("--shadow <url>", "server for the shadow database (default: the --db server)")
     .action(async (dir: string, flags: RehearseFlags) => {
       const databaseUrl = await resolveDatabaseUrl(flags.db);
+      const { rehearsePlan } = await import("../run/rehearse.js");
       const proof = await withProgress(output(), (onEvent) =>
         rehearsePlan(dir, {
           databaseUrl,

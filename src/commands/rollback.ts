@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { Output } from "../output.js";
 import type { BackupMethod } from "../run/backup.js";
-import { type RollbackResult, rollbackPlan } from "../run/rollback.js";
+import type { RollbackResult } from "../run/rollback.js";
 import { addRunnerOptions, renderSteps, runnerOptions, withProgress } from "./apply.js";
 
 interface RollbackFlags {
@@ -18,6 +18,7 @@ export function registerRollbackCommand(program: Command, output: () => Output):
     .argument("<dir>", "plan directory")
     .option("--to <step>", "roll back to the state right after this step (default: the plan's source)");
   addRunnerOptions(command).action(async (dir: string, flags: RollbackFlags) => {
+    const { rollbackPlan } = await import("../run/rollback.js");
     const result = await withProgress(output(), async (onEvent) =>
       rollbackPlan(dir, { ...(await runnerOptions(flags, onEvent)), to: flags.to }),
     );

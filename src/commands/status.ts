@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { resolveDatabaseUrl } from "../db/resolve.js";
 import type { Output } from "../output.js";
-import { planStatus, type StatusReport } from "../run/status.js";
+import type { StatusReport } from "../run/status.js";
 
 export function registerStatusCommand(program: Command, output: () => Output): void {
   program
@@ -13,6 +13,7 @@ export function registerStatusCommand(program: Command, output: () => Output): v
       "database URL (default: MIGRATE_DATABASE_URL, DATABASE_URL, or the embedded server)",
     )
     .action(async (dir: string | undefined, flags: { db?: string }) => {
+      const { planStatus } = await import("../run/status.js");
       const report = await planStatus(await resolveDatabaseUrl(flags.db), dir);
       output().result(report, () => renderStatus(report));
     });

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { resolveDatabaseUrl } from "../db/resolve.js";
 import { MigrateError } from "../errors.js";
 import type { Output } from "../output.js";
-import { failures, type VerifyLevel, type VerifyReport, verifyPlan } from "../run/verify.js";
+import type { VerifyLevel, VerifyReport } from "../run/verify.js";
 
 export function registerVerifyCommand(program: Command, output: () => Output): void {
   program
@@ -20,6 +20,7 @@ export function registerVerifyCommand(program: Command, output: () => Output): v
       "basic",
     )
     .action(async (dir: string, flags: { db?: string; level: VerifyLevel }) => {
+      const { failures, verifyPlan } = await import("../run/verify.js");
       const report = await verifyPlan(dir, {
         databaseUrl: await resolveDatabaseUrl(flags.db),
         level: flags.level,

@@ -1,82 +1,127 @@
-/**
- * pg_depend, mapped onto model ids. Some catalog objects stand for another model object: a view's
- * rewrite rule is the view, a column default is its column, a domain constraint is its domain, an array
- * type is its element type, a table's row type is the table, and a view's column is the view.
- * Each catalog lookup runs only for rows of its catalog, and the OFFSET 0 fence keeps the planner from
- * repeating the mapping wherever its result is used.
- */
-const NORMALISE = (cls: string, obj: string, sub: string) => `
-  CASE WHEN ${cls} = 'pg_rewrite'::regclass THEN 'pg_class'::regclass
-       WHEN ${cls} = 'pg_attrdef'::regclass THEN 'pg_class'::regclass
-       WHEN ${cls} = 'pg_constraint'::regclass
-            AND (SELECT contypid FROM pg_constraint WHERE oid = ${obj}) <> 0 THEN 'pg_type'::regclass
-       WHEN ${cls} = 'pg_type'::regclass
-            AND (SELECT typrelid FROM pg_type WHERE oid = ${obj}) <> 0
-            AND (SELECT relkind FROM pg_class WHERE oid = (SELECT typrelid FROM pg_type WHERE oid = ${obj})) <> 'c'
-            THEN 'pg_class'::regclass
-       ELSE ${cls} END,
-  CASE WHEN ${cls} = 'pg_rewrite'::regclass THEN (SELECT ev_class FROM pg_rewrite WHERE oid = ${obj})
-       WHEN ${cls} = 'pg_attrdef'::regclass THEN (SELECT adrelid FROM pg_attrdef WHERE oid = ${obj})
-       WHEN ${cls} = 'pg_constraint'::regclass
-            AND (SELECT contypid FROM pg_constraint WHERE oid = ${obj}) <> 0
-            THEN (SELECT contypid FROM pg_constraint WHERE oid = ${obj})
-       WHEN ${cls} = 'pg_type'::regclass AND (SELECT typelem FROM pg_type WHERE oid = ${obj}) <> 0
-            AND (SELECT typlen FROM pg_type WHERE oid = ${obj}) = -1
-            AND EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = ${obj})
-            THEN (SELECT typelem FROM pg_type WHERE oid = ${obj})
-       WHEN ${cls} = 'pg_type'::regclass
-            AND (SELECT typrelid FROM pg_type WHERE oid = ${obj}) <> 0
-            AND (SELECT relkind FROM pg_class WHERE oid = (SELECT typrelid FROM pg_type WHERE oid = ${obj})) <> 'c'
-            THEN (SELECT typrelid FROM pg_type WHERE oid = ${obj})
-       ELSE ${obj} END,
-  CASE WHEN ${cls} = 'pg_attrdef'::regclass THEN (SELECT adnum FROM pg_attrdef WHERE oid = ${obj})::int
-       WHEN ${cls} = 'pg_class'::regclass AND ${sub} <> 0
-            AND (SELECT relkind FROM pg_class WHERE oid = ${obj}) NOT IN ('r', 'p') THEN 0
-       WHEN ${cls} = 'pg_rewrite'::regclass THEN 0
-       ELSE ${sub} END`;
+import { identity, relationIdentity, userNamespace } from "../sql.js";
+import type { ColumnPositionRow } from "./columns.js";
 
+/**
+ * pg_depend as raw oids. Naming both ends of 30,000 rows on the server (pg_identify_object) cost more than
+ * all other catalog queries together, so the rows are mapped to model ids here, through endpointsQuery.
+ */
 export const dependenciesQuery = `
-WITH raw AS (
-  SELECT d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, d.refobjsubid
-    FROM pg_depend d
-   WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384
-), norm AS (
-  SELECT ${NORMALISE("r.classid", "r.objid", "r.objsubid")}, ${NORMALISE("r.refclassid", "r.refobjid", "r.refobjsubid")}
-    FROM raw r
-  OFFSET 0
-)
-SELECT DISTINCT n.classid::regclass::text AS catalog, (pg_identify_object(n.classid, n.objid, n.objsubid)).identity,
-       n.objsubid > 0 AS is_column,
-       n.refclassid::regclass::text AS ref_catalog,
-       (pg_identify_object(n.refclassid, n.refobjid, n.refobjsubid)).identity AS ref_identity,
-       n.refobjsubid > 0 AS ref_is_column
-  FROM norm n (classid, objid, objsubid, refclassid, refobjid, refobjsubid)
- WHERE NOT (n.classid = n.refclassid AND n.objid = n.refobjid)`;
+SELECT d.classid AS catalog, d.objid AS oid, d.objsubid AS sub,
+       d.refclassid AS ref_catalog, d.refobjid AS ref_oid, d.refobjsubid AS ref_sub
+  FROM pg_depend d
+ WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384`;
 
 export interface DependencyRow {
-  catalog: string;
-  identity: string;
-  is_column: boolean;
-  ref_catalog: string;
-  ref_identity: string;
-  ref_is_column: boolean;
+  catalog: number;
+  oid: number;
+  sub: number;
+  ref_catalog: number;
+  ref_oid: number;
+  ref_sub: number;
 }
 
-const PREFIX: Record<string, string> = {
-  pg_namespace: "schema",
-  pg_extension: "extension",
-  pg_collation: "collation",
-  pg_type: "type",
-  pg_class: "rel",
-  pg_constraint: "constraint",
-  pg_proc: "function",
-  pg_trigger: "trigger",
-  pg_policy: "policy",
-};
+/**
+ * What each user catalog object a dependency can name stands for. Most stand for themselves (`id`).
+ * Some stand for another object (`to_*`): a view's rewrite rule is the view, a column default is its
+ * column, a domain constraint is its domain, an array type is its element type, and a table's row type is
+ * the table. Relations carry their kind, since only a table's sub-object is a column of the model.
+ */
+export const endpointsQuery = `
+SELECT 'pg_namespace'::regclass::oid AS catalog, n.oid, 'schema:' || ${identity("pg_namespace", "n.oid")} AS id,
+       NULL::"char" AS relkind, NULL::oid AS to_catalog, NULL::oid AS to_oid, NULL::int AS to_sub
+  FROM pg_namespace n WHERE ${userNamespace("n")}
+UNION ALL
+SELECT 'pg_extension'::regclass::oid, e.oid, 'extension:' || ${identity("pg_extension", "e.oid")}, NULL, NULL, NULL, NULL
+  FROM pg_extension e
+UNION ALL
+SELECT 'pg_collation'::regclass::oid, k.oid, 'collation:' || ${identity("pg_collation", "k.oid")}, NULL, NULL, NULL, NULL
+  FROM pg_collation k JOIN pg_namespace n ON n.oid = k.collnamespace WHERE ${userNamespace("n")}
+UNION ALL
+SELECT 'pg_proc'::regclass::oid, p.oid, 'function:' || ${identity("pg_proc", "p.oid")}, NULL, NULL, NULL, NULL
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE ${userNamespace("n")}
+UNION ALL
+SELECT 'pg_trigger'::regclass::oid, t.oid, 'trigger:' || ${identity("pg_trigger", "t.oid")}, NULL, NULL, NULL, NULL
+  FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE NOT t.tgisinternal AND ${userNamespace("n")}
+UNION ALL
+SELECT 'pg_policy'::regclass::oid, p.oid, 'policy:' || ${identity("pg_policy", "p.oid")}, NULL, NULL, NULL, NULL
+  FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE ${userNamespace("n")}
+UNION ALL
+SELECT 'pg_class'::regclass::oid, c.oid, 'rel:' || ${relationIdentity("n", "c")}, c.relkind, NULL, NULL, NULL
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${userNamespace("n")}
+UNION ALL
+SELECT 'pg_type'::regclass::oid, t.oid,
+       CASE WHEN r.oid IS NULL AND NOT array_of THEN 'type:' || ${identity("pg_type", "t.oid")} END, NULL,
+       CASE WHEN r.oid IS NOT NULL THEN 'pg_class'::regclass::oid WHEN array_of THEN 'pg_type'::regclass::oid END,
+       CASE WHEN r.oid IS NOT NULL THEN r.oid WHEN array_of THEN t.typelem END,
+       CASE WHEN r.oid IS NOT NULL OR array_of THEN 0 END
+  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+  LEFT JOIN pg_class r ON r.oid = t.typrelid AND r.relkind <> 'c'
+  CROSS JOIN LATERAL (SELECT t.typelem <> 0 AND t.typlen = -1
+                             AND EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid) AS array_of) a
+ WHERE ${userNamespace("n")}
+UNION ALL
+SELECT 'pg_constraint'::regclass::oid, k.oid,
+       CASE WHEN k.contypid = 0 THEN 'constraint:' || quote_ident(k.conname) || ' on ' || ${relationIdentity("n", "c")} END,
+       NULL, CASE WHEN k.contypid <> 0 THEN 'pg_type'::regclass::oid END,
+       CASE WHEN k.contypid <> 0 THEN k.contypid END, CASE WHEN k.contypid <> 0 THEN 0 END
+  FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace LEFT JOIN pg_class c ON c.oid = k.conrelid
+ WHERE ${userNamespace("n")}
+UNION ALL
+SELECT 'pg_rewrite'::regclass::oid, w.oid, NULL, NULL, 'pg_class'::regclass::oid, w.ev_class, 0
+  FROM pg_rewrite w JOIN pg_class c ON c.oid = w.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE ${userNamespace("n")}
+UNION ALL
+SELECT 'pg_attrdef'::regclass::oid, ad.oid, NULL, NULL, 'pg_class'::regclass::oid, ad.adrelid, ad.adnum::int
+  FROM pg_attrdef ad JOIN pg_class c ON c.oid = ad.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE ${userNamespace("n")}`;
 
-/** The model id a pg_depend endpoint stands for, or null for catalogs the model does not track. */
-export function dependencyId(catalog: string, identity: string, isColumn: boolean): string | null {
-  if (catalog === "pg_class" && isColumn) return `column:${identity}`;
-  const prefix = PREFIX[catalog];
-  return prefix ? `${prefix}:${identity}` : null;
+export interface EndpointRow {
+  catalog: number;
+  oid: number;
+  id: string | null;
+  relkind: string | null;
+  to_catalog: number | null;
+  to_oid: number | null;
+  to_sub: number | null;
+}
+
+/** A pg_depend endpoint as the model sees it. */
+export interface ResolvedEndpoint {
+  id: string;
+  /** The catalog object it stands for, so that a table's dependencies on itself can be ignored. */
+  owner: EndpointRow;
+}
+
+/** Maps pg_depend endpoints (catalog, oid, sub-id) to model ids; null for what the model does not track. */
+export function dependencyResolver(
+  endpoints: EndpointRow[],
+  columns: ColumnPositionRow[],
+): (catalog: number, oid: number, sub: number) => ResolvedEndpoint | null {
+  // Numeric keys (oids are 32-bit, attribute numbers below 2^16): 60,000 lookups without building strings.
+  const objectKey = (catalog: number, oid: number) => catalog * 2 ** 32 + oid;
+  const columnKey = (relation: number, attnum: number) => relation * 2 ** 16 + attnum;
+  const byOid = new Map<number, EndpointRow>();
+  for (const row of endpoints) byOid.set(objectKey(row.catalog, row.oid), row);
+  const columnIds = new Map<number, string>();
+  for (const column of columns) {
+    columnIds.set(columnKey(column.relation, column.position), `column:${column.identity}`);
+  }
+  const named = (owner: EndpointRow, sub: number): ResolvedEndpoint | null => {
+    // Only a table's sub-object is a column; a view's or an index's column stands for the relation.
+    const id =
+      sub > 0 && (owner.relkind === "r" || owner.relkind === "p")
+        ? columnIds.get(columnKey(owner.oid, sub))
+        : owner.id;
+    return id ? { id, owner } : null;
+  };
+  return (catalog, oid, sub) => {
+    const row = byOid.get(objectKey(catalog, oid));
+    if (!row) return null;
+    if (row.to_catalog === null || row.to_oid === null) return named(row, sub);
+    // One step only: what an object stands for is itself named, never a further stand-in.
+    const target = byOid.get(objectKey(row.to_catalog, row.to_oid));
+    return target && target.to_catalog === null ? named(target, row.to_sub ?? 0) : null;
+  };
 }

@@ -1,0 +1,44 @@
+import type { DbObject } from "../model.js";
+import { columnsQuery, constraintsQuery, indexesQuery, toColumn, toConstraint, toIndex } from "./columns.js";
+import {
+  collationsQuery,
+  extensionsQuery,
+  schemasQuery,
+  toCollation,
+  toExtension,
+  toSchema,
+} from "./namespaces.js";
+import { sequencesQuery, tablesQuery, toSequence, toTable, toView, viewsQuery } from "./relations.js";
+import { functionsQuery, policiesQuery, toFunction, toPolicy, toTrigger, triggersQuery } from "./routines.js";
+import { compositesQuery, domainsQuery, enumsQuery, toComposite, toDomain, toEnum } from "./types.js";
+import { toUnsupported, unsupportedQuery } from "./unsupported.js";
+
+export interface CatalogKind {
+  name: string;
+  query: string;
+  map: (row: never) => DbObject;
+}
+
+/**
+ * One query per object kind, each mapped to model objects. These queries hold definitions only, and the
+ * catalog digest covers exactly their rows: a kind's place in this list prefixes its digest facts, so
+ * new kinds go at the end.
+ */
+export const CATALOG_KINDS: readonly CatalogKind[] = [
+  { name: "schemas", query: schemasQuery, map: toSchema },
+  { name: "extensions", query: extensionsQuery, map: toExtension },
+  { name: "collations", query: collationsQuery, map: toCollation },
+  { name: "enums", query: enumsQuery, map: toEnum },
+  { name: "domains", query: domainsQuery, map: toDomain },
+  { name: "composites", query: compositesQuery, map: toComposite },
+  { name: "sequences", query: sequencesQuery, map: toSequence },
+  { name: "tables", query: tablesQuery, map: toTable },
+  { name: "views", query: viewsQuery, map: toView },
+  { name: "columns", query: columnsQuery, map: toColumn },
+  { name: "constraints", query: constraintsQuery, map: toConstraint },
+  { name: "indexes", query: indexesQuery, map: toIndex },
+  { name: "functions", query: functionsQuery, map: toFunction },
+  { name: "triggers", query: triggersQuery, map: toTrigger },
+  { name: "policies", query: policiesQuery, map: toPolicy },
+  { name: "unsupported", query: unsupportedQuery, map: toUnsupported },
+];
