@@ -1,7 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
-import { z } from "zod";
 import { MigrateError } from "./errors.js";
 
 /**
@@ -25,28 +23,6 @@ export interface MigrateConfig {
 
 export const CONFIG_FILE = "migrate.config.yaml";
 
-// A rename names a column by table (optionally schema-qualified) and gives its new name: no part is empty.
-const RENAME = /^[^.=\s][^.=]*(\.[^.=\s][^.=]*){1,2}=[^.=\s][^.=]*$/;
-
-const configSchema = z
-  .object({
-    databases: z.record(z.string().min(1), z.string().min(1)).default({}),
-    schema: z.string().min(1).optional(),
-    renames: z
-      .array(
-        z
-          .string()
-          .regex(
-            RENAME,
-            "must look like table.old=new or schema.table.old=new (no spaces around the dots or =)",
-          ),
-      )
-      .default([]),
-    shadow: z.string().min(1).optional(),
-    plansDir: z.string().min(1).optional(),
-  })
-  .strict();
-
 /** Reads and validates `migrate.config.yaml` from `cwd`; a missing file gives an empty config. */
 export async function loadConfig(cwd: string = process.cwd()): Promise<MigrateConfig> {
   const path = resolve(cwd, CONFIG_FILE);
@@ -64,10 +40,9 @@ export async function loadConfig(cwd: string = process.cwd()): Promise<MigrateCo
     );
   }
   const shown = relative(cwd, path) || CONFIG_FILE;
-  const raw = parseYaml(text, shown);
-  const parsed = configSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw zodProblem(parsed.error, shown);
-  const config = parsed.data;
+  // The YAML parser and the schema are loaded only when there is a file to read.
+  const { parseConfigFile } = await import("./config-file.js");
+  const config = parseConfigFile(text, shown);
   const databases: Record<string, string> = {};
   for (const [name, value] of Object.entries(config.databases)) {
     databases[name] = expandEnv(value);
@@ -83,28 +58,6 @@ export async function loadConfig(cwd: string = process.cwd()): Promise<MigrateCo
     ...(shadow !== undefined && { shadow }),
     ...(config.plansDir !== undefined && { plansDir: config.plansDir }),
   };
-}
-
-function parseYaml(text: string, shown: string): unknown {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { prettyErrors: false, lineCounter });
-  const problem = document.errors[0];
-  if (problem) {
-    const where = `:${lineCounter.linePos(problem.pos[0]).line}`;
-    const message = problem.message.split("\n")[0];
-    throw new MigrateError("CONFIG", `${shown}${where}: invalid YAML (${message}); fix the file's syntax`);
-  }
-  return document.toJS();
-}
-
-function zodProblem(error: z.ZodError, shown: string): MigrateError {
-  const issue = error.issues[0]!;
-  const path = issue.path.map(String).join(".") || "(top level)";
-  const detail =
-    issue.code === "unrecognized_keys"
-      ? `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}; the keys are databases, schema, renames, shadow, plansDir`
-      : issue.message;
-  return new MigrateError("CONFIG", `${shown}: ${path}: ${detail}`);
 }
 
 /**

@@ -196,8 +196,26 @@ function structuralParents(object: DbObject): string[] {
   }
 }
 
+// Per model, then per object: a model's objects never change once read, and both diffs, the propagation
+// passes and the ordering ask for the same lists many times.
+const dependencyLists = new WeakMap<SchemaModel, WeakMap<DbObject, string[]>>();
+
 /** Dependencies with constraint-owned indexes read as their constraint. */
 function dependencies(model: SchemaModel, object: DbObject): string[] {
+  let lists = dependencyLists.get(model);
+  if (!lists) {
+    lists = new WeakMap();
+    dependencyLists.set(model, lists);
+  }
+  let list = lists.get(object);
+  if (!list) {
+    list = resolvedDependencies(model, object);
+    lists.set(object, list);
+  }
+  return list;
+}
+
+function resolvedDependencies(model: SchemaModel, object: DbObject): string[] {
   const out = new Set<string>();
   for (const dep of [...object.dependsOn, ...structuralParents(object)]) {
     const target = model.objects[dep];

@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import { isAbsolute, posix, relative, resolve, sep } from "node:path";
-import { type SimpleGit, simpleGit } from "simple-git";
+import type { SimpleGit } from "simple-git";
 import { errorText, MigrateError } from "../errors.js";
 import { sortBytewise } from "./files.js";
 import type { SqlScript } from "./types.js";
@@ -16,7 +16,7 @@ export interface GitLocation {
  * `cwd`. Scripts are named `git:<ref>:<path>` so load errors point at the file as it was at that ref.
  */
 export async function readGitScripts(location: GitLocation, cwd: string): Promise<SqlScript[]> {
-  const git = openRepository(cwd);
+  const git = await openRepository(cwd);
   const root = await repositoryRoot(git, cwd);
   const commit = await resolveCommit(git, location.ref, root);
   const object = `${commit}:${location.path}`;
@@ -68,7 +68,7 @@ export async function readGitScripts(location: GitLocation, cwd: string): Promis
  * starts at the root, while `./` and `../` start at `cwd`. `fromDir` anchors paths from the config file.
  */
 export async function repositoryPath(path: string, cwd: string, fromDir?: string): Promise<string> {
-  const root = await repositoryRoot(openRepository(cwd), cwd);
+  const root = await repositoryRoot(await openRepository(cwd), cwd);
   const base = fromDir ?? (/^\.\.?(\/|$)/.test(path) ? cwd : undefined);
   const absolute = base ? resolve(realpathOr(base), path) : resolve(root, path);
   const inside = relative(root, absolute);
@@ -81,7 +81,9 @@ export async function repositoryPath(path: string, cwd: string, fromDir?: string
   return posix.normalize(inside.split(sep).join("/")).replace(/^\.$/, "").replace(/\/$/, "");
 }
 
-function openRepository(cwd: string): SimpleGit {
+/** simple-git is loaded only for git sources: most runs compare databases and files. */
+async function openRepository(cwd: string): Promise<SimpleGit> {
+  const { simpleGit } = await import("simple-git");
   try {
     return simpleGit({ baseDir: cwd });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { connect } from "../db/connect.js";
 import { errorText, MigrateError } from "../errors.js";
-import { type ScriptStatement, splitStatements } from "../sql/parse.js";
+import type { ScriptStatement } from "../sql/parse.js";
 import type { SqlScript } from "./types.js";
 
 export interface ParsedScript {
@@ -10,6 +10,8 @@ export interface ParsedScript {
 
 /** Splits every script with the PostgreSQL parser before any database exists, so syntax errors cost nothing. */
 export async function parseScripts(scripts: SqlScript[]): Promise<ParsedScript[]> {
+  // The parser (WebAssembly) is loaded only when there is SQL to split: database sources need none.
+  const { splitStatements } = await import("../sql/parse.js");
   const parsed: ParsedScript[] = [];
   for (const script of scripts) {
     parsed.push({ name: script.name, statements: await splitStatements(script.sql, script.name) });

@@ -25,6 +25,23 @@ describe("catalog digest read with the model", () => {
     expect(read).not.toBe("md5:empty");
   });
 
+  it("quotes values as the server's row text does: quotes, backslashes, parentheses, commas, whitespace", async () => {
+    const db = await freshDatabase(`
+      CREATE TABLE public."odd ""name"", (x)" (id int, "tab\tcol" text DEFAULT E'a\\\\b', plain text DEFAULT '');
+      COMMENT ON TABLE public."odd ""name"", (x)" IS E'line one\\nline two\\r\\f\\v "quoted" \\\\ end';
+      COMMENT ON COLUMN public."odd ""name"", (x)".plain IS 'no-spaces-here';
+      CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;`);
+    const { read, server } = await digests(db.url);
+    expect(read).toBe(server);
+    // The same schema without the comment gives another digest: the quoted value is really digested.
+    await withClient(db.url, (client) =>
+      client.query(`COMMENT ON TABLE public."odd ""name"", (x)" IS NULL`),
+    );
+    const after = await digests(db.url);
+    expect(after.read).toBe(after.server);
+    expect(after.read).not.toBe(read);
+  });
+
   it("asks the server in a database that is not UTF-8", async () => {
     const name = `mm_test_${randomBytes(6).toString("hex")}`;
     await withClient(serverUrl(), (client) =>
