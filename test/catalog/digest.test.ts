@@ -34,9 +34,7 @@ describe("catalog digest read with the model", () => {
     const { read, server } = await digests(db.url);
     expect(read).toBe(server);
     // The same schema without the comment gives another digest: the quoted value is really digested.
-    await withClient(db.url, (client) =>
-      client.query(`COMMENT ON TABLE public."odd ""name"", (x)" IS NULL`),
-    );
+    await withClient(db.url, (client) => client.query(`COMMENT ON TABLE public."odd ""name"", (x)" IS NULL`));
     const after = await digests(db.url);
     expect(after.read).toBe(after.server);
     expect(after.read).not.toBe(read);
