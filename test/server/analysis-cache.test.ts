@@ -5,7 +5,7 @@ import { withClient } from "../../src/db/index.js";
 import { ANALYSIS_TTL_SECONDS, AnalysisCache } from "../../src/server/analysis-cache.js";
 import { analyzeSchemaDiffOutput } from "../../src/server/tools/analyze-schema-diff.js";
 import { freshDatabase } from "../helpers/db.js";
-import { callTool, connectClient, projectDir } from "./client.js";
+import { callOk, connectClient, projectDir } from "./client.js";
 
 const SOURCE = "CREATE TABLE orders (id bigint PRIMARY KEY, note text);";
 const TARGET = "CREATE TABLE orders (id bigint PRIMARY KEY, note text, email text);";
@@ -23,10 +23,8 @@ function manualClock() {
   };
 }
 
-async function analyze(client: Client, source: string, target: string) {
-  const result = await callTool(client, "analyze_schema_diff", { source, target });
-  expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
-  return analysisSchema.parse(result.structuredContent);
+function analyze(client: Client, source: string, target: string) {
+  return callOk(client, "analyze_schema_diff", { source, target }, analysisSchema);
 }
 
 /** `src` and `dst` hold SOURCE and TARGET; `dst_again` names the same database as `dst`. */

@@ -6,7 +6,7 @@ import { readPlan } from "../../src/plan/read.js";
 import { runMigrationStepOutput } from "../../src/server/tools/run-migration-step.js";
 import { freshDatabase, serverUrl } from "../helpers/db.js";
 import { journalRows, runnerLeftovers, schemaOf } from "../run/helpers.js";
-import { callTool, connectClient, projectDir } from "./client.js";
+import { callOk, connectClient, projectDir } from "./client.js";
 
 const runSchema = z.object(runMigrationStepOutput).strict();
 const ROWS = 100_000;
@@ -94,13 +94,12 @@ describe("cancellation", () => {
       },
     ]);
 
-    const resumed = await callTool(client, "run_migration_step", {
-      plan_id: planId,
-      database: "app",
-      step: "all",
-    });
-    expect(resumed.isError, JSON.stringify(resumed.content)).toBeFalsy();
-    const result = runSchema.parse(resumed.structuredContent);
+    const result = await callOk(
+      client,
+      "run_migration_step",
+      { plan_id: planId, database: "app", step: "all" },
+      runSchema,
+    );
     expect(result.status).toBe("applied");
     expect(result.steps.find((step) => step.id === backfill!.id)).toMatchObject({
       outcome: "done",

@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { RequestOptions } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { onTestFinished } from "vitest";
+import { expect, onTestFinished } from "vitest";
+import type { z } from "zod";
 import { createServer, type ServerOptions } from "../../src/server/server.js";
 
 /** An SDK client connected in-process to a fresh server; both are closed when the test finishes. */
@@ -38,6 +40,53 @@ export async function callTool(
   args: Record<string, unknown>,
 ): Promise<CallToolResult> {
   return (await client.callTool({ name, arguments: args })) as CallToolResult;
+}
+
+export interface CallOkOptions {
+  onprogress?: RequestOptions["onprogress"];
+  /** More to show if the call fails, such as a spawned server's stderr. */
+  detail?: () => string;
+}
+
+/**
+ * Calls a tool, asserts the call is not an error (the failure message carries the tool's own text), and
+ * returns its structuredContent, parsed with `schema` when one is given.
+ */
+export async function callOk<S extends z.ZodType>(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+  schema: S,
+  options?: CallOkOptions,
+): Promise<z.output<S>>;
+export async function callOk(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+  schema?: undefined,
+  options?: CallOkOptions,
+): Promise<unknown>;
+export async function callOk(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+  schema?: z.ZodType,
+  options: CallOkOptions = {},
+): Promise<unknown> {
+  const result = (await client.callTool({ name, arguments: args }, undefined, {
+    onprogress: options.onprogress,
+  })) as CallToolResult;
+  expectOk(name, result, options.detail?.());
+  return schema ? schema.parse(result.structuredContent) : result.structuredContent;
+}
+
+/** Asserts a tool result is not an error, showing the tool's text (and `detail`) if it is. */
+export function expectOk(name: string, result: CallToolResult, detail?: string): void {
+  const text = result.content
+    .map((block) => (block.type === "text" ? block.text : JSON.stringify(block)))
+    .join("\n");
+  const message = `${name} returned an error: ${text || "(no text)"}${detail ? `\n${detail}` : ""}`;
+  expect(result.isError, message).toBeFalsy();
 }
 
 /** The one line of text a failed tool returns. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { lintMigrationOutput } from "../../src/server/tools/lint-migration.js";
 import { freshDatabase } from "../helpers/db.js";
-import { callTool, connectClient, errorLine, projectDir } from "./client.js";
+import { callOk, callTool, connectClient, errorLine, projectDir } from "./client.js";
 
 const outputSchema = z.object(lintMigrationOutput).strict();
 const UNSAFE = "ALTER TABLE t ADD COLUMN c int NOT NULL;\n";
@@ -12,9 +12,7 @@ const UNSAFE = "ALTER TABLE t ADD COLUMN c int NOT NULL;\n";
 describe("lint_migration", () => {
   it("lints SQL text", async () => {
     const client = await connectClient({ cwd: await projectDir() });
-    const result = await callTool(client, "lint_migration", { sql: UNSAFE });
-    expect(result.isError).toBeFalsy();
-    const data = outputSchema.parse(result.structuredContent);
+    const data = await callOk(client, "lint_migration", { sql: UNSAFE }, outputSchema);
     expect(data.files).toEqual([]);
     const finding = data.findings.find((candidate) => candidate.code === "MM101");
     expect(finding).toMatchObject({ name: "add-not-null-without-default", file: "<sql>", line: 1 });
@@ -26,9 +24,7 @@ describe("lint_migration", () => {
     await mkdir(join(cwd, "db"));
     await writeFile(join(cwd, "db", "001.sql"), `SELECT 1;\n${UNSAFE}`);
     const client = await connectClient({ cwd });
-    const data = outputSchema.parse(
-      (await callTool(client, "lint_migration", { path: "db" })).structuredContent,
-    );
+    const data = await callOk(client, "lint_migration", { path: "db" }, outputSchema);
     expect(data.files).toEqual(["db/001.sql"]);
     expect(data.findings.find((finding) => finding.code === "MM101")).toMatchObject({
       file: "db/001.sql",
@@ -39,11 +35,8 @@ describe("lint_migration", () => {
   it("sharpens findings with a named database's catalog", async () => {
     const db = await freshDatabase("CREATE TABLE t (id int); INSERT INTO t SELECT generate_series(1, 10);");
     const client = await connectClient({ cwd: await projectDir({ app: db.url }) });
-    const result = await callTool(client, "lint_migration", { sql: UNSAFE, database: "app" });
-    expect(result.isError).toBeFalsy();
-    expect(outputSchema.parse(result.structuredContent).findings.map((finding) => finding.code)).toContain(
-      "MM101",
-    );
+    const data = await callOk(client, "lint_migration", { sql: UNSAFE, database: "app" }, outputSchema);
+    expect(data.findings.map((finding) => finding.code)).toContain("MM101");
   });
 
   it("refuses paths outside the project, files that are not .sql, and ambiguous arguments", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { migrationStatusOutput } from "../../src/server/tools/migration-status.js";
-import { callTool, connectClient, errorLine, projectDir } from "./client.js";
+import { callOk, callTool, connectClient, errorLine, projectDir } from "./client.js";
 import { executionSetup } from "./execution-helpers.js";
 
 const statusSchema = z.object(migrationStatusOutput).strict();
@@ -9,20 +9,24 @@ const statusSchema = z.object(migrationStatusOutput).strict();
 describe("migration_status", () => {
   it("reports a plan not started, then applied with its run in the history", async () => {
     const { client, planId } = await executionSetup();
-    const before = statusSchema.parse(
-      (await callTool(client, "migration_status", { database: "app", plan_id: planId })).structuredContent,
+    const before = await callOk(
+      client,
+      "migration_status",
+      { database: "app", plan_id: planId },
+      statusSchema,
     );
     expect(before.plan).toMatchObject({ id: planId, state: "not started", done: 0 });
     await callTool(client, "run_migration_step", { plan_id: planId, database: "app", step: "all" });
-    const after = statusSchema.parse(
-      (await callTool(client, "migration_status", { database: "app", plan_id: planId })).structuredContent,
+    const after = await callOk(
+      client,
+      "migration_status",
+      { database: "app", plan_id: planId },
+      statusSchema,
     );
     expect(after.plan).toMatchObject({ state: "applied", current: null });
     expect(after.plan?.done).toBe(after.plan?.total);
     expect(after.drift.drifted).toBe(false);
-    const history = statusSchema.parse(
-      (await callTool(client, "migration_status", { database: "app" })).structuredContent,
-    );
+    const history = await callOk(client, "migration_status", { database: "app" }, statusSchema);
     expect(history.plan).toBeNull();
     expect(history.history).toEqual([
       expect.objectContaining({ planId, operation: "apply", status: "succeeded" }),

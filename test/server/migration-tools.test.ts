@@ -8,7 +8,7 @@ import { z } from "zod";
 import { analyzeSchemaDiffOutput } from "../../src/server/tools/analyze-schema-diff.js";
 import { generateMigrationOutput } from "../../src/server/tools/generate-migration.js";
 import { freshDatabase, serverUrl } from "../helpers/db.js";
-import { callTool, connectClient, errorLine, projectDir } from "./client.js";
+import { callOk, callTool, connectClient, errorLine, projectDir } from "./client.js";
 
 const analysisSchema = z.object(analyzeSchemaDiffOutput).strict();
 const planSchema = z.object(generateMigrationOutput).strict();
@@ -27,9 +27,12 @@ async function setup(target = TARGET) {
 describe("analyze_schema_diff", () => {
   it("compares a named database with a project .sql file", async () => {
     const { client } = await setup();
-    const result = await callTool(client, "analyze_schema_diff", { source: "app", target: "target.sql" });
-    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
-    const data = analysisSchema.parse(result.structuredContent);
+    const data = await callOk(
+      client,
+      "analyze_schema_diff",
+      { source: "app", target: "target.sql" },
+      analysisSchema,
+    );
     expect(data.source.label).toMatch(/^app \(postgres:\/\//);
     expect(data.target.label).toBe("target.sql");
     expect(data.source.fingerprint).not.toBe(data.target.fingerprint);
@@ -41,8 +44,11 @@ describe("analyze_schema_diff", () => {
 
   it("finds no changes between a database and itself", async () => {
     const { client } = await setup();
-    const data = analysisSchema.parse(
-      (await callTool(client, "analyze_schema_diff", { source: "app", target: "app" })).structuredContent,
+    const data = await callOk(
+      client,
+      "analyze_schema_diff",
+      { source: "app", target: "app" },
+      analysisSchema,
     );
     expect(data.changes).toEqual([]);
     expect(data.source.fingerprint).toBe(data.target.fingerprint);
@@ -73,13 +79,12 @@ describe("generate_migration", () => {
     client.setNotificationHandler(ResourceListChangedNotificationSchema, () => {
       listChanged++;
     });
-    const result = await callTool(client, "generate_migration", {
-      source: "app",
-      target: "target.sql",
-      name: "add email",
-    });
-    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
-    const plan = planSchema.parse(result.structuredContent);
+    const plan = await callOk(
+      client,
+      "generate_migration",
+      { source: "app", target: "target.sql", name: "add email" },
+      planSchema,
+    );
     expect(plan.id).toMatch(/^\d{8}T\d{6}_add-email$/);
     expect(plan.dir).toBe(join("migrations", plan.id));
     expect(plan.files.map((file) => basename(file))).toEqual(
@@ -103,12 +108,12 @@ describe("generate_migration", () => {
     expect(errorLine(refused)).toMatch(/^DESTRUCTIVE: the plan would destroy data in 1 change/);
     expect(existsSync(join(cwd, "migrations"))).toBe(false);
 
-    const allowed = await callTool(client, "generate_migration", {
-      source: "app",
-      target: "target.sql",
-      allow_destructive: true,
-    });
-    const plan = planSchema.parse(allowed.structuredContent);
+    const plan = await callOk(
+      client,
+      "generate_migration",
+      { source: "app", target: "target.sql", allow_destructive: true },
+      planSchema,
+    );
     expect(plan.steps.some((step) => step.destructive)).toBe(true);
     expect(await readdir(join(cwd, "migrations"))).toEqual([plan.id]);
   });

@@ -5,7 +5,7 @@ import { withClient } from "../../src/db/index.js";
 import { runReadOnlyQuery } from "../../src/server/query.js";
 import { queryReadonlyOutput } from "../../src/server/tools/query-readonly.js";
 import { freshDatabase } from "../helpers/db.js";
-import { callTool, connectClient, errorLine, projectDir } from "./client.js";
+import { callOk, callTool, connectClient, errorLine, expectOk, projectDir } from "./client.js";
 
 const SCHEMA = `
   CREATE TABLE t (id int PRIMARY KEY, name text, note text);
@@ -34,7 +34,7 @@ describe("query_readonly", () => {
       database: "app",
       sql: "SELECT id, name, note, id * 1.5 AS half FROM t ORDER BY id",
     });
-    expect(result.isError).toBeFalsy();
+    expectOk("query_readonly", result);
     const data = outputSchema.parse(result.structuredContent);
     expect(data.columns).toEqual([
       { name: "id", type: "integer" },
@@ -70,11 +70,12 @@ describe("query_readonly", () => {
 
   it("caps rows at 500 and says the result was truncated", async () => {
     const { client } = await setup();
-    const result = await callTool(client, "query_readonly", {
-      database: "app",
-      sql: "SELECT g FROM generate_series(1, 600) g ORDER BY g",
-    });
-    const data = outputSchema.parse(result.structuredContent);
+    const data = await callOk(
+      client,
+      "query_readonly",
+      { database: "app", sql: "SELECT g FROM generate_series(1, 600) g ORDER BY g" },
+      outputSchema,
+    );
     expect(data.rowCount).toBe(500);
     expect(data.rows).toHaveLength(500);
     expect(data.rows.at(-1)).toEqual(["500"]);
@@ -83,12 +84,12 @@ describe("query_readonly", () => {
 
   it("runs EXPLAIN without ANALYZE", async () => {
     const { client } = await setup();
-    const result = await callTool(client, "query_readonly", {
-      database: "app",
-      sql: "EXPLAIN (COSTS OFF) SELECT * FROM t WHERE id = 1",
-    });
-    expect(result.isError).toBeFalsy();
-    const data = outputSchema.parse(result.structuredContent);
+    const data = await callOk(
+      client,
+      "query_readonly",
+      { database: "app", sql: "EXPLAIN (COSTS OFF) SELECT * FROM t WHERE id = 1" },
+      outputSchema,
+    );
     expect(data.columns).toEqual([{ name: "QUERY PLAN", type: "text" }]);
     expect(data.rows.flat().join("\n")).toMatch(/Scan.* on t/);
   });
@@ -96,11 +97,13 @@ describe("query_readonly", () => {
   it("accepts a raw URL only when the server allows URLs", async () => {
     const db = await freshDatabase(SCHEMA);
     const client = await connectClient({ cwd: await projectDir(), allowUrls: true });
-    const result = await callTool(client, "query_readonly", {
-      database: db.url,
-      sql: "SELECT count(*) FROM t",
-    });
-    expect(outputSchema.parse(result.structuredContent).rows).toEqual([["3"]]);
+    const data = await callOk(
+      client,
+      "query_readonly",
+      { database: db.url, sql: "SELECT count(*) FROM t" },
+      outputSchema,
+    );
+    expect(data.rows).toEqual([["3"]]);
   });
 
   const refusals: [string, string, RegExp][] = [

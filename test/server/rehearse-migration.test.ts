@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { rehearseMigrationOutput } from "../../src/server/tools/rehearse-migration.js";
-import { callTool, errorLine } from "./client.js";
+import { callOk, callTool, errorLine } from "./client.js";
 import { executionSetup } from "./execution-helpers.js";
 
 const proofSchema = z.object(rehearseMigrationOutput).strict();
@@ -11,9 +11,12 @@ const proofSchema = z.object(rehearseMigrationOutput).strict();
 describe("rehearse_migration", () => {
   it("rehearses a generated plan on a shadow and records the proof in plan.yaml", async () => {
     const { client, planId, planDir } = await executionSetup();
-    const result = await callTool(client, "rehearse_migration", { plan_id: planId, database: "app" });
-    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
-    const proof = proofSchema.parse(result.structuredContent);
+    const proof = await callOk(
+      client,
+      "rehearse_migration",
+      { plan_id: planId, database: "app" },
+      proofSchema,
+    );
     expect(proof).toMatchObject({ planId, status: "passed", fingerprintRestored: true, error: null });
     expect(proof.forward.length).toBeGreaterThan(0);
     expect(proof.database).not.toMatch(/:[^:@/]+@/);

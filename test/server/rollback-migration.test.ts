@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { rollbackMigrationOutput } from "../../src/server/tools/rollback-migration.js";
-import { callTool, errorLine } from "./client.js";
+import { callOk, callTool, errorLine } from "./client.js";
 import { columnsOf, elicitingClient, executionSetup } from "./execution-helpers.js";
 
 const rollbackSchema = z.object(rollbackMigrationOutput).strict();
@@ -9,22 +9,17 @@ const rollbackSchema = z.object(rollbackMigrationOutput).strict();
 describe("rollback_migration", () => {
   it("needs confirm: plan id without elicitation, then rolls an applied plan back to its source", async () => {
     const { client, planId, app } = await executionSetup();
-    const run = await callTool(client, "run_migration_step", {
-      plan_id: planId,
-      database: "app",
-      step: "all",
-    });
-    expect(run.isError, JSON.stringify(run.content)).toBeFalsy();
+    await callOk(client, "run_migration_step", { plan_id: planId, database: "app", step: "all" });
     const refused = await callTool(client, "rollback_migration", { plan_id: planId, database: "app" });
     expect(errorLine(refused)).toMatch(new RegExp(`^DESTRUCTIVE: rolling back .*confirm: "${planId}"`));
     expect(await columnsOf(app.url)).toEqual(["orders.email", "orders.id", "orders.note"]);
-    const result = await callTool(client, "rollback_migration", {
-      plan_id: planId,
-      database: "app",
-      confirm: planId,
-    });
-    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
-    expect(rollbackSchema.parse(result.structuredContent)).toMatchObject({
+    const result = await callOk(
+      client,
+      "rollback_migration",
+      { plan_id: planId, database: "app", confirm: planId },
+      rollbackSchema,
+    );
+    expect(result).toMatchObject({
       planId,
       status: "rolled-back",
       to: null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { runMigrationStepOutput } from "../../src/server/tools/run-migration-step.js";
-import { callTool, errorLine } from "./client.js";
+import { callOk, callTool, errorLine } from "./client.js";
 import { columnsOf, elicitingClient, executionSetup } from "./execution-helpers.js";
 
 const runSchema = z.object(runMigrationStepOutput).strict();
@@ -12,18 +12,19 @@ const VOLATILE_DEFAULT =
 describe("run_migration_step", () => {
   it("runs the next step, then all the rest, then reports the plan applied", async () => {
     const { client, planId, app } = await executionSetup(VOLATILE_DEFAULT);
-    const first = await callTool(client, "run_migration_step", {
-      plan_id: planId,
-      database: "app",
-      step: "next",
-    });
-    expect(first.isError, JSON.stringify(first.content)).toBeFalsy();
-    const one = runSchema.parse(first.structuredContent);
+    const one = await callOk(
+      client,
+      "run_migration_step",
+      { plan_id: planId, database: "app", step: "next" },
+      runSchema,
+    );
     expect(one.status).toBe("partial");
     expect(one.steps.filter((step) => step.outcome === "done").map((step) => step.id)).toEqual(["001"]);
-    const rest = runSchema.parse(
-      (await callTool(client, "run_migration_step", { plan_id: planId, database: "app", step: "all" }))
-        .structuredContent,
+    const rest = await callOk(
+      client,
+      "run_migration_step",
+      { plan_id: planId, database: "app", step: "all" },
+      runSchema,
     );
     expect(rest.status).toBe("applied");
     expect(rest.steps.filter((step) => step.outcome === "done").map((step) => step.id)).not.toContain("001");
@@ -40,17 +41,12 @@ describe("run_migration_step", () => {
     const { client, planId } = await executionSetup(VOLATILE_DEFAULT);
     const messages: string[] = [];
     const progress: number[] = [];
-    const result = await client.callTool(
-      { name: "run_migration_step", arguments: { plan_id: planId, database: "app", step: "all" } },
-      undefined,
-      {
-        onprogress: (notification) => {
-          messages.push(notification.message ?? "");
-          progress.push(notification.progress);
-        },
+    await callOk(client, "run_migration_step", { plan_id: planId, database: "app", step: "all" }, undefined, {
+      onprogress: (notification) => {
+        messages.push(notification.message ?? "");
+        progress.push(notification.progress);
       },
-    );
-    expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+    });
     expect(messages).toContainEqual(expect.stringMatching(/^backfill .* 100% — \d+k? rows\/s$/));
     expect(messages).toContainEqual(expect.stringMatching(/^step 1\/\d+ 001: /));
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -75,14 +71,13 @@ describe("run_migration_step", () => {
       confirm: "yes",
     });
     expect(wrong.isError).toBe(true);
-    const confirmed = await callTool(client, "run_migration_step", {
-      plan_id: planId,
-      database: "app",
-      step: "all",
-      confirm: planId,
-    });
-    expect(confirmed.isError, JSON.stringify(confirmed.content)).toBeFalsy();
-    expect(runSchema.parse(confirmed.structuredContent).status).toBe("applied");
+    const confirmed = await callOk(
+      client,
+      "run_migration_step",
+      { plan_id: planId, database: "app", step: "all", confirm: planId },
+      runSchema,
+    );
+    expect(confirmed.status).toBe("applied");
     expect(await columnsOf(app.url)).toEqual(["orders.id"]);
   });
 
@@ -111,12 +106,11 @@ describe("run_migration_step", () => {
       {},
       elicitingClient("accept", asked),
     );
-    const accepted = await callTool(accepting.client, "run_migration_step", {
+    await callOk(accepting.client, "run_migration_step", {
       plan_id: accepting.planId,
       database: "app",
       step: "all",
     });
-    expect(accepted.isError, JSON.stringify(accepted.content)).toBeFalsy();
     expect(asked).toHaveLength(2);
     expect(await columnsOf(accepting.app.url)).toEqual(["orders.id"]);
   });

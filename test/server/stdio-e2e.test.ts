@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { z } from "zod";
 import { analyzeSchemaDiffOutput } from "../../src/server/tools/analyze-schema-diff.js";
@@ -12,7 +11,7 @@ import { runMigrationStepOutput } from "../../src/server/tools/run-migration-ste
 import { verifyMigrationOutput } from "../../src/server/tools/verify-migration.js";
 import { freshDatabase, serverUrl } from "../helpers/db.js";
 import { journalRows, schemaOf } from "../run/helpers.js";
-import { projectDir } from "./client.js";
+import { callOk, projectDir } from "./client.js";
 
 const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
 
@@ -61,13 +60,11 @@ describe("stdio end to end", () => {
       args: Record<string, unknown>,
       output: T,
       onprogress?: (message: string) => void,
-    ): Promise<z.output<z.ZodObject<T>>> => {
-      const result = (await client.callTool({ name, arguments: args }, undefined, {
+    ): Promise<z.output<z.ZodObject<T>>> =>
+      callOk(client, name, args, z.object(output).strict(), {
         onprogress: onprogress && ((notification) => onprogress(notification.message ?? "")),
-      })) as CallToolResult;
-      expect(result.isError, `${name}: ${JSON.stringify(result.content)}\n${stderr()}`).toBeFalsy();
-      return z.object(output).strict().parse(result.structuredContent);
-    };
+        detail: stderr,
+      });
 
     const analysis = await call(
       "analyze_schema_diff",

@@ -7,7 +7,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { describe, expect, it, onTestFinished } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { freshDatabase } from "../helpers/db.js";
-import { projectDir } from "./client.js";
+import { callOk, projectDir } from "./client.js";
 
 const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
 
@@ -29,11 +29,8 @@ describe("transports", () => {
     expect(tools).toContain("query_readonly");
     expect((await client.listPrompts()).prompts.map((prompt) => prompt.name)).toContain("migrate");
     // A malformed line on stdout would have broken the JSON-RPC stream before this answer arrived.
-    const result = await client.callTool({
-      name: "query_readonly",
-      arguments: { database: "app", sql: "SELECT count(*) FROM t" },
-    });
-    expect(result.structuredContent).toMatchObject({ rows: [["2"]], rowCount: 1 });
+    const result = await callOk(client, "query_readonly", { database: "app", sql: "SELECT count(*) FROM t" });
+    expect(result).toMatchObject({ rows: [["2"]], rowCount: 1 });
   });
 
   it("HTTP: serve --http 0 listens on loopback, serves tools, and refuses foreign Host and Origin headers", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { verifyMigrationOutput } from "../../src/server/tools/verify-migration.js";
-import { callTool } from "./client.js";
+import { callOk } from "./client.js";
 import { executionSetup } from "./execution-helpers.js";
 
 const reportSchema = z.object(verifyMigrationOutput).strict();
@@ -9,25 +9,20 @@ const reportSchema = z.object(verifyMigrationOutput).strict();
 describe("verify_migration", () => {
   it("fails before the plan runs, passes after it, and runs thorough for comprehensive with a note", async () => {
     const { client, planId } = await executionSetup();
-    const before = reportSchema.parse(
-      (await callTool(client, "verify_migration", { plan_id: planId, database: "app" })).structuredContent,
+    const before = await callOk(
+      client,
+      "verify_migration",
+      { plan_id: planId, database: "app" },
+      reportSchema,
     );
     expect(before).toMatchObject({ planId, level: "basic", ok: false, note: null });
     expect(before.schema.ok).toBe(false);
-    const run = await callTool(client, "run_migration_step", {
-      plan_id: planId,
-      database: "app",
-      step: "all",
-    });
-    expect(run.isError, JSON.stringify(run.content)).toBeFalsy();
-    const after = reportSchema.parse(
-      (
-        await callTool(client, "verify_migration", {
-          plan_id: planId,
-          database: "app",
-          level: "comprehensive",
-        })
-      ).structuredContent,
+    await callOk(client, "run_migration_step", { plan_id: planId, database: "app", step: "all" });
+    const after = await callOk(
+      client,
+      "verify_migration",
+      { plan_id: planId, database: "app", level: "comprehensive" },
+      reportSchema,
     );
     expect(after).toMatchObject({
       ok: true,
