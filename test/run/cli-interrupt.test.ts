@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -43,6 +45,16 @@ const sleepingPlan = sharedPlan({
     ),
 });
 
+/**
+ * The environment of the test's CLI runs: the test server only, and a MIGRATE_HOME of its own (removed after
+ * the test), so a backup a run writes does not land in the working tree's .migrate/.
+ */
+function cliEnv(): NodeJS.ProcessEnv {
+  const home = mkdtempSync(join(tmpdir(), "mm-home-"));
+  onTestFinished(() => rmSync(home, { recursive: true, force: true }));
+  return { MIGRATE_DATABASE_URL: serverUrl(), MIGRATE_HOME: home };
+}
+
 interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -51,9 +63,9 @@ interface Exit {
 }
 
 /** `migrate-mcp apply` in its own process, killed after the test if it is still running. */
-function spawnApply(args: string[]): { child: ChildProcess; exit: Promise<Exit> } {
+function spawnApply(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; exit: Promise<Exit> } {
   const child = spawn(process.execPath, [CLI, "apply", ...args], {
-    env: { ...process.env, MIGRATE_DATABASE_URL: serverUrl() },
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -115,7 +127,8 @@ describe("Ctrl-C on migrate-mcp apply", () => {
     const { dir, plan } = await backfillPlan();
     const db = await freshDatabase(SHOP + shopData(ROWS));
     const backfill = plan.forwardSteps.find((step) => step.backfill)!;
-    const { child, exit } = spawnApply([dir, "--db", db.url, "--throttle", "60000"]);
+    const env = cliEnv();
+    const { child, exit } = spawnApply([dir, "--db", db.url, "--throttle", "60000"], env);
 
     // Running: its first batch is committed and it sleeps a minute before the next.
     await whileRunning(child, exit, async () => {
@@ -157,9 +170,7 @@ describe("Ctrl-C on migrate-mcp apply", () => {
     expect(await runnerLeftovers(db.url)).toEqual({ holder: null, sessions: [] });
 
     // The same command resumes from the checkpoint and reaches the target.
-    const resumed = await runCli(["apply", dir, "--db", db.url, "--throttle", "0"], {
-      MIGRATE_DATABASE_URL: serverUrl(),
-    });
+    const resumed = await runCli(["apply", dir, "--db", db.url, "--throttle", "0"], env);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain(`applied plan ${plan.id} to `);
     expect(resumed.stdout).toContain(`  ${backfill.id} backfill public.orders: done in `);
@@ -177,7 +188,8 @@ describe("Ctrl-C on migrate-mcp apply", () => {
     const { dir, plan } = await sleepingPlan();
     const db = await freshDatabase(SHOP + shopData(10));
     const sleeper = plan.forwardSteps.find((step) => step.statements.some((s) => s.sql === SLEEP))!;
-    const { child, exit } = spawnApply([dir, "--db", db.url]);
+    const env = cliEnv();
+    const { child, exit } = spawnApply([dir, "--db", db.url], env);
 
     // Running: its pg_sleep(60) is executing on the server.
     await whileRunning(child, exit, async () => {
@@ -213,7 +225,7 @@ describe("Ctrl-C on migrate-mcp apply", () => {
     expect(await runnerLeftovers(db.url)).toEqual({ holder: null, sessions: [] });
 
     // rollback from the CLI undoes the committed steps exactly.
-    const rolledBack = await runCli(["rollback", dir, "--db", db.url], { MIGRATE_DATABASE_URL: serverUrl() });
+    const rolledBack = await runCli(["rollback", dir, "--db", db.url], env);
     expect(rolledBack.code, rolledBack.stderr).toBe(0);
     expect(await schemaOf(db.url)).toBe(plan.source.fingerprint);
   });
