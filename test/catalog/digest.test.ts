@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { catalogDigest, readCatalog } from "../../src/catalog/index.js";
-import { quoteIdent, withClient, withDatabase } from "../../src/db/index.js";
-import { freshDatabase, serverUrl } from "../helpers/db.js";
+import { withClient } from "../../src/db/index.js";
+import { freshDatabase } from "../helpers/db.js";
 
 /** Both digests of one database: from introspection's rows, and from the query verify.sql runs. */
 async function digests(url: string): Promise<{ read: string; server: string }> {
@@ -41,24 +40,16 @@ describe("catalog digest read with the model", () => {
   });
 
   it("asks the server in a database that is not UTF-8", async () => {
-    const name = `mm_test_${randomBytes(6).toString("hex")}`;
-    await withClient(serverUrl(), (client) =>
-      client.query(
-        `CREATE DATABASE ${quoteIdent(name)} ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`,
-      ),
+    const db = await freshDatabase(
+      `CREATE TABLE public."café" (naïve text); COMMENT ON COLUMN public."café".naïve IS 'déjà vu'`,
+      { encoding: "LATIN1" },
     );
-    onTestFinished(async () => {
-      await withClient(serverUrl(), (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
-      );
+    const encoding = await withClient(db.url, async (client) => {
+      const { rows } = await client.query<{ server_encoding: string }>("SHOW server_encoding");
+      return rows[0]?.server_encoding;
     });
-    const url = withDatabase(serverUrl(), name);
-    await withClient(url, (client) =>
-      client.query(
-        `CREATE TABLE public."café" (naïve text); COMMENT ON COLUMN public."café".naïve IS 'déjà vu'`,
-      ),
-    );
-    const { read, server } = await digests(url);
+    expect(encoding).toBe("LATIN1");
+    const { read, server } = await digests(db.url);
     expect(read).toBe(server);
   });
 });

@@ -95,11 +95,7 @@ export interface RoundTripResult {
  * afterwards is empty, and rollback turns it back into old. Equality is the catalog model, the SQL
  * catalog digest, and pg_dump when a matching pg_dump is installed.
  */
-export async function assertRoundTrip(
-  oldSql: string,
-  newSql: string,
-  options: { pgDump?: boolean } = {},
-): Promise<RoundTripResult> {
+export async function assertRoundTrip(oldSql: string, newSql: string): Promise<RoundTripResult> {
   const [a, b, c] = await Promise.all([
     createTestDatabase(oldSql),
     createTestDatabase(newSql),
@@ -125,7 +121,7 @@ export async function assertRoundTrip(
     const migrated = await snapshot(a.url);
     expect(modelText(migrated.model), "forward: model").toBe(modelText(target.model));
     expect(migrated.digest, "forward: catalog digest").toBe(target.digest);
-    const dumps = options.pgDump !== false && matchingPgDump(Math.floor(target.model.serverVersion / 10000));
+    const dumps = matchingPgDump(Math.floor(target.model.serverVersion / 10000));
     if (dumps) expect(dump(a.url), "forward: pg_dump").toBe(dump(b.url));
     await withClient(a.url, (client) => runScript(client, plan.scripts["verify.sql"], "verify.sql"));
 

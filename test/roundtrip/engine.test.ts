@@ -25,12 +25,6 @@ const KNOWN_LIMITS: Record<string, RegExp> = {
   "090-inherits-removed": /rollback: model/,
 };
 
-/**
- * Open gaps that pg_dump shows but the model does not yet track; such cases are still held to the model
- * and catalog-digest checks, and are held to pg_dump again once each gap is closed. None are open.
- */
-const PG_DUMP_GAPS: Record<string, string> = {};
-
 describe("schema round trips (test/roundtrip/cases)", () => {
   beforeAll(ensureTestRoles);
 
@@ -44,7 +38,7 @@ describe("schema round trips (test/roundtrip/cases)", () => {
   for (const name of caseNames.filter((n) => !KNOWN_LIMITS[n])) {
     it.concurrent(name, async () => {
       const read = (file: string) => readFileSync(join(CASES, name, file), "utf8");
-      await assertRoundTrip(read("a.sql"), read("b.sql"), { pgDump: !PG_DUMP_GAPS[name] });
+      await assertRoundTrip(read("a.sql"), read("b.sql"));
     });
   }
 });

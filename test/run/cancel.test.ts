@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MigrateError } from "../../src/errors.js";
 import { applyPlan } from "../../src/run/apply.js";
 import type { RunEvent } from "../../src/run/events.js";
@@ -91,13 +91,16 @@ async function rejection(promise: Promise<unknown>): Promise<MigrateError> {
 
 /** Waits until the plan's pg_sleep statement is running in the database. */
 function sleeping(url: string): Promise<void> {
-  return waitFor(async () => {
-    const rows = await journalRows(
-      url,
-      "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'",
-    );
-    return rows.length > 0;
-  });
+  return vi.waitFor(
+    async () => {
+      const rows = await journalRows(
+        url,
+        "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'SELECT pg_sleep%'",
+      );
+      expect(rows.length, "sessions running the plan's pg_sleep").toBeGreaterThan(0);
+    },
+    { timeout: 20_000, interval: 50 },
+  );
 }
 
 describe("cancelling apply", () => {
@@ -283,11 +286,3 @@ describe("cancelling rollback, verify and rehearse", () => {
     expect(await schemaOf(db.url)).toBe(plan.source.fingerprint);
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { withClient } from "../../src/db/index.js";
 import { findLockHolder } from "../../src/db/lock.js";
 import { applyPlan } from "../../src/run/apply.js";
@@ -40,19 +40,20 @@ describe("two concurrent runners", () => {
     const firstExit = new Promise<NodeJS.Signals | null>((resolve) =>
       first.on("close", (_code, signal) => resolve(signal)),
     );
-    // Wait until it sleeps after its first backfill batch: from then on its schema stays put.
-    let batched = false;
-    for (let i = 0; i < 600 && !batched; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      if (!(await hasJournal(db.url))) continue;
-      const [row] = await journalRows<{ n: string }>(
-        db.url,
-        "SELECT sum(rows_done) AS n FROM migrate_mcp.steps",
-      );
-      batched = Number(row!.n) > 0;
-    }
-    const holder = await withClient(db.url, (client) => findLockHolder(client, RUNNER_LOCK));
     try {
+      // Wait until it sleeps after its first backfill batch: from then on its schema stays put.
+      await vi.waitFor(
+        async () => {
+          expect(await hasJournal(db.url), "journal created").toBe(true);
+          const [row] = await journalRows<{ n: string }>(
+            db.url,
+            "SELECT sum(rows_done) AS n FROM migrate_mcp.steps",
+          );
+          expect(Number(row!.n), "rows backfilled").toBeGreaterThan(0);
+        },
+        { timeout: 60_000, interval: 100 },
+      );
+      const holder = await withClient(db.url, (client) => findLockHolder(client, RUNNER_LOCK));
       expect(holder?.applicationName).toBe(`migrate-mcp apply ${plan.id}`);
       const before = await schemaOf(db.url);
       const second = await runCli(["apply", dir, "--db", db.url, "--lock-wait", "0.5"]);

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, onTestFinished } from "vitest";
+import { afterAll, onTestFinished, vi } from "vitest";
 import { catalogDigest, fingerprint, introspect } from "../../src/catalog/index.js";
 import { findLockHolder, type LockHolder, withClient } from "../../src/db/index.js";
 import { diffSchemas } from "../../src/diff/index.js";
@@ -162,11 +162,20 @@ export async function runnerLeftovers(
       );
       return { holder, sessions: rows.map((row) => row.what) };
     });
-  let found = await read();
+  let found: { holder: LockHolder | null; sessions: string[] } = { holder: null, sessions: [] };
+  const notClear = new Error("a runner lock holder or client sessions remain");
   // Both are read again until both are clear: a runner can end between the two queries of one read.
-  for (let tries = 0; (found.sessions.length > 0 || found.holder !== null) && tries < 100; tries++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    found = await read();
-  }
+  // When 5 s pass first, the last read is returned for the caller to show.
+  await vi
+    .waitFor(
+      async () => {
+        found = await read();
+        if (found.sessions.length > 0 || found.holder !== null) throw notClear;
+      },
+      { timeout: 5000, interval: 50 },
+    )
+    .catch((error: unknown) => {
+      if (error !== notClear) throw error;
+    });
   return found;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { connect } from "../../src/db/index.js";
 import type { MigrateError } from "../../src/errors.js";
 import { applyPlan } from "../../src/run/apply.js";
@@ -111,10 +111,10 @@ describe("lock timeouts", () => {
         onEvent: (e) => events.push(e),
       });
       // Release the lock only once the runner has hit it and retried, however slow the machine is.
-      for (let waited = 0; !events.some((e) => e.type === "lock-retry") && waited < 60_000; waited += 50) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      expect(events.some((e) => e.type === "lock-retry")).toBe(true);
+      await vi.waitFor(() => expect(events.some((e) => e.type === "lock-retry")).toBe(true), {
+        timeout: 60_000,
+        interval: 50,
+      });
       await blocker.query("COMMIT");
       expect((await applying).status).toBe("applied");
     } finally {
