@@ -1,5 +1,5 @@
 import type { DbClient } from "../db/connect.js";
-import { databaseName } from "../db/connect.js";
+import { databaseName, withClient } from "../db/connect.js";
 import { redactUrl } from "../db/redact.js";
 import { errorText, isMigrateError, MigrateError } from "../errors.js";
 import type { StepRecord } from "../plan/plan.js";
@@ -54,7 +54,11 @@ export async function applyPlan(dir: string, options: ApplyOptions): Promise<App
   const loaded = await readPlan(dir);
   const { plan } = loaded;
   const models = await loadPlanModels(loaded);
-  const selected = selectSteps(plan.steps, options);
+  const selected = selectSteps(plan.steps, applySelection(options), {
+    // Chosen before the session reads the journal: every selected step is listed and runStepList skips the done.
+    done: new Set(),
+    unknownStep: unknownApplyStep,
+  });
   const ctx = planContext(loaded, models, options, options.pauseAt ?? null);
   const warnings: string[] = [];
   const rehearsal = rehearsalStatus(plan);
@@ -75,21 +79,85 @@ export async function applyPlan(dir: string, options: ApplyOptions): Promise<App
   );
 }
 
-function selectSteps(steps: StepRecord[], options: ApplyOptions): StepRecord[] {
+/** --to and --step as a selection; both at once is a usage error. */
+function applySelection(options: ApplyOptions): StepSelection {
   if (options.to && options.step) {
     throw new MigrateError("USAGE", "give --to STEP or --step STEP, not both");
   }
   const wanted = options.to ?? options.step;
-  if (wanted === undefined) return steps;
-  const index = steps.findIndex((step) => step.id === wanted);
-  if (index < 0) {
-    const range = steps.length ? `${steps[0]!.id}–${steps.at(-1)!.id}` : "none";
+  if (wanted === undefined) return { kind: "all" };
+  return options.step ? { kind: "only", id: wanted } : { kind: "to", id: wanted };
+}
+
+function unknownApplyStep(wanted: string, steps: readonly StepRecord[]): string {
+  const range = steps.length ? `${steps[0]!.id}–${steps.at(-1)!.id}` : "none";
+  return `the plan has no step ${wanted} (its steps: ${range}); pick one of those`;
+}
+
+/** Which of a plan's steps a run covers. */
+export type StepSelection =
+  | { kind: "all" }
+  | { kind: "next" }
+  | { kind: "to"; id: string }
+  | { kind: "only"; id: string };
+
+export interface SelectionContext {
+  /** Steps the journal shows done: "all" and "next" pass over them. */
+  done: ReadonlySet<string>;
+  /** The USAGE message for an id the plan lacks, worded for the caller's own arguments (CLI flags, MCP tool). */
+  unknownStep: (wanted: string, steps: readonly StepRecord[]) => string;
+}
+
+/**
+ * The steps a selection covers, in plan order: every step not done, the first step not done, the steps up to
+ * and including one, or just one. An id the plan lacks, or "next" with nothing left, is a USAGE error.
+ */
+export function selectSteps(
+  steps: StepRecord[],
+  selection: StepSelection,
+  context: SelectionContext,
+): StepRecord[] {
+  switch (selection.kind) {
+    case "all":
+      return steps.filter((step) => !context.done.has(step.id));
+    case "next":
+      return [nextStep(steps, context.done)];
+    case "to":
+      return steps.slice(0, stepIndex(steps, selection.id, context) + 1);
+    case "only":
+      return [steps[stepIndex(steps, selection.id, context)]!];
+  }
+}
+
+function nextStep(steps: StepRecord[], done: ReadonlySet<string>): StepRecord {
+  const next = steps.find((step) => !done.has(step.id));
+  if (next === undefined) {
+    // Worded for the MCP tool: it is the only caller that offers "next".
     throw new MigrateError(
       "USAGE",
-      `the plan has no step ${wanted} (its steps: ${range}); pick one of those`,
+      "every step of this plan is already done; check it with verify_migration",
     );
   }
-  return options.step ? [steps[index]!] : steps.slice(0, index + 1);
+  return next;
+}
+
+function stepIndex(steps: StepRecord[], wanted: string, context: SelectionContext): number {
+  const index = steps.findIndex((step) => step.id === wanted);
+  if (index < 0) throw new MigrateError("USAGE", context.unknownStep(wanted, steps));
+  return index;
+}
+
+/**
+ * The forward steps the journal shows done, on a short read-only session: enough for a caller to resolve
+ * "next" and to ask for confirmation of exactly the steps left before applyPlan takes the runner lock (which
+ * then checks the plan and the database itself).
+ */
+export async function doneSteps(databaseUrl: string, planId: string): Promise<Set<string>> {
+  const view = await withClient(databaseUrl, (client) => readPlanJournal(client, planId), {
+    readOnly: true,
+    applicationName: "migrate-mcp journal",
+  });
+  return new Set(view.forward.filter((row) => row.status === "done").map((row) => row.stepId));
 }
 
 async function applyInSession(

@@ -375,11 +375,9 @@ export class Journal {
     );
   }
 
+  /** A step stopped by --pause-at: what it committed is kept and the next run resumes it. */
   async markPaused(direction: Direction, stepId: string): Promise<void> {
-    await this.client.query(
-      "UPDATE migrate_mcp.steps SET status = 'paused' WHERE plan_id = $1 AND direction = $2 AND step_id = $3",
-      [this.planId, direction, stepId],
-    );
+    await this.markStopped(direction, stepId, null);
   }
 
   /**
@@ -387,10 +385,15 @@ export class Journal {
    * the next run resumes it; `error` says why it stopped, until that run clears it.
    */
   async markCancelled(direction: Direction, stepId: string, note: string): Promise<void> {
+    await this.markStopped(direction, stepId, redact(note));
+  }
+
+  /** Sets a step 'paused'; a null reason leaves `error` as it was. */
+  private async markStopped(direction: Direction, stepId: string, reason: string | null): Promise<void> {
     await this.client.query(
-      `UPDATE migrate_mcp.steps SET status = 'paused', error = $4
+      `UPDATE migrate_mcp.steps SET status = 'paused', error = coalesce($4, error)
        WHERE plan_id = $1 AND direction = $2 AND step_id = $3`,
-      [this.planId, direction, stepId, redact(note)],
+      [this.planId, direction, stepId, reason],
     );
   }
 

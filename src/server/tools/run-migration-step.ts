@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { MigrateError } from "../../errors.js";
 import type { StepRecord } from "../../plan/plan.js";
 import { readPlan } from "../../plan/read.js";
-import { applyPlan } from "../../run/index.js";
-import { planStatus } from "../../run/status.js";
+import { applyPlan, doneSteps, type StepSelection, selectSteps } from "../../run/apply.js";
 import {
   confirmationReasons,
   planDirectory,
@@ -81,8 +79,13 @@ export const runMigrationStepTool = defineTool({
     const dir = await planDirectory(context, args.plan_id);
     const databaseUrl = await context.database(args.database);
     const { plan } = await readPlan(dir);
-    const pending = await pendingSteps(databaseUrl, dir, plan.steps);
-    const selected = selectSteps(args.step, plan.steps, pending);
+    // Only the journal's done steps are read here, to pick the steps and confirm them before anything
+    // runs; applyPlan makes the plan and drift checks itself under the runner lock.
+    const done = await doneSteps(databaseUrl, plan.id);
+    const selected = selectSteps(plan.steps, toolSelection(args.step), {
+      done,
+      unknownStep: unknownToolStep,
+    });
     await requireConfirmation(context, plan.id, args.confirm, confirmationReasons(selected));
     refuseIfCancelled(extra);
     await context.log(
@@ -106,32 +109,14 @@ export const runMigrationStepTool = defineTool({
   },
 });
 
-/** The forward steps the journal does not show done, in plan order. */
-async function pendingSteps(databaseUrl: string, dir: string, steps: StepRecord[]): Promise<StepRecord[]> {
-  const status = await planStatus(databaseUrl, dir);
-  const done = new Set(status.plan?.steps.filter((step) => step.status === "done").map((step) => step.id));
-  return steps.filter((step) => !done.has(step.id));
+/** The tool's `step` argument: "all", "next" or one step id. */
+function toolSelection(step: string): StepSelection {
+  if (step === "all") return { kind: "all" };
+  if (step === "next") return { kind: "next" };
+  return { kind: "only", id: step };
 }
 
-function selectSteps(wanted: string, steps: StepRecord[], pending: StepRecord[]): StepRecord[] {
-  if (wanted === "all") return pending;
-  if (wanted === "next") {
-    const next = pending[0];
-    if (next === undefined) {
-      throw new MigrateError(
-        "USAGE",
-        "every step of this plan is already done; check it with verify_migration",
-      );
-    }
-    return [next];
-  }
-  const step = steps.find((candidate) => candidate.id === wanted);
-  if (step === undefined) {
-    const ids = steps.map((candidate) => candidate.id).join(", ");
-    throw new MigrateError(
-      "USAGE",
-      `the plan has no step "${wanted.slice(0, 40)}"; use one of ${ids}, next or all`,
-    );
-  }
-  return [step];
+function unknownToolStep(wanted: string, steps: readonly StepRecord[]): string {
+  const ids = steps.map((candidate) => candidate.id).join(", ");
+  return `the plan has no step "${wanted.slice(0, 40)}"; use one of ${ids}, next or all`;
 }
