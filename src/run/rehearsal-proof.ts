@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseDocument } from "yaml";
+import { stringify } from "yaml";
 import { z } from "zod";
 import { sha256 } from "../plan/plan.js";
 import type { PlanFile } from "../plan/read.js";
@@ -58,12 +58,14 @@ export function rehearsalStatus(plan: PlanFile): { passed: true } | { passed: fa
 }
 
 /**
- * Writes the proof into plan.yaml under `rehearsal:`, editing the YAML document in place so every other
- * key, and so every hash readPlan checks, stays byte for byte as it was.
+ * Writes the proof into plan.yaml under `rehearsal:`. Only this function writes that key, always last, and
+ * only top-level keys start a line unindented: everything before it stays byte for byte, so every hash
+ * readPlan checks and a reviewer's diff of the file stay as they were.
  */
 export async function recordRehearsal(dir: string, proof: RehearsalProof): Promise<void> {
   const path = join(dir, "plan.yaml");
-  const document = parseDocument(await readFile(path, "utf8"));
-  document.set("rehearsal", proof);
-  await writeFile(path, document.toString({ lineWidth: 0 }));
+  const text = await readFile(path, "utf8");
+  const previous = text.search(/^rehearsal:/m);
+  const kept = previous < 0 ? text : text.slice(0, previous);
+  await writeFile(path, `${kept}${stringify({ rehearsal: proof }, { lineWidth: 0 })}`);
 }

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import type { MigrateError } from "../../src/errors.js";
 import { readPlan } from "../../src/plan/read.js";
 import { applyPlan } from "../../src/run/apply.js";
-import type { RehearsalProof } from "../../src/run/rehearsal-proof.js";
+import { type RehearsalProof, recordRehearsal } from "../../src/run/rehearsal-proof.js";
 import { rehearsePlan } from "../../src/run/rehearse.js";
 import { runCli } from "../helpers/cli.js";
 import { freshDatabase } from "../helpers/db.js";
@@ -43,6 +43,13 @@ describe("rehearse", () => {
     expect(yamlAfter.startsWith(yamlBefore.trimEnd())).toBe(true);
     expect(parse(yamlAfter).rehearsal.status).toBe("passed");
     await expect(readPlan(made.dir)).resolves.toBeTruthy();
+    // A later proof replaces the key; the rest of the file is still untouched.
+    await recordRehearsal(made.dir, { ...proof, status: "failed", error: "second proof" });
+    const yamlReplaced = await readFile(join(made.dir, "plan.yaml"), "utf8");
+    expect(yamlReplaced.startsWith(yamlBefore.trimEnd())).toBe(true);
+    expect(yamlReplaced.match(/^rehearsal:/gm)).toHaveLength(1);
+    expect(parse(yamlReplaced).rehearsal).toMatchObject({ status: "failed", error: "second proof" });
+    await recordRehearsal(made.dir, proof);
 
     // The target itself was only read, and the shadow is gone.
     expect(await schemaOf(db.url)).toBe(made.plan.source.fingerprint);
