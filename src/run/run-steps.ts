@@ -121,7 +121,15 @@ async function backupIfNeeded(
   if (known.some((backup) => backup.stepId === step.id)) return null;
   const targets = await backupTargets(step);
   if (targets.length === 0) return null;
-  const backup = await takeBackup(ctx.client, ctx.journal, ctx.runId, ctx.backup, step.id, targets);
+  let backup: BackupRecord | null;
+  try {
+    backup = await takeBackup(ctx.client, ctx.journal, ctx.runId, ctx.backup, step.id, targets);
+  } catch (error) {
+    // A terminal's Ctrl-C reaches pg_dump too (same process group) and kills it: that is the run being
+    // cancelled before this step, not a broken backup.
+    stopIfCancelled(ctx, step);
+    throw error;
+  }
   if (backup) {
     ctx.emit({
       type: "backup",

@@ -1,6 +1,7 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { MigrateError } from "../../src/errors.js";
 import { applyPlan } from "../../src/run/apply.js";
 import type { RunEvent } from "../../src/run/events.js";
@@ -53,6 +54,43 @@ const standalonePlan = sharedPlan({
         : { ...step, statements: [...step.statements, { sql: SLEEP, transactional: false }] },
     ),
 });
+
+// Drops orders.note after the SHOP_V2 steps: the planner moves its values aside, so that step needs a backup.
+const droppingPlan = sharedPlan({
+  source: SHOP,
+  target: `${SHOP_V2}
+ALTER TABLE public.orders DROP COLUMN note;`,
+  name: "cancel_backup",
+});
+
+/**
+ * Puts a fake pg_dump and pg_restore first on PATH for the current test (the tests of this file run one at
+ * a time). The pg_dump writes its pid to a file, then sleeps until something kills it, as a terminal's
+ * Ctrl-C does (pg_dump is in the runner's process group). Returns a function waiting for that pid.
+ */
+async function fakePgDump(): Promise<() => Promise<number>> {
+  const bin = await mkdtemp(join(tmpdir(), "mm-fake-bin-"));
+  const pidFile = join(bin, "pg_dump.pid");
+  // Written then renamed, so the test never reads a half-written pid; exec leaves the pid to sleep.
+  const script = `#!/bin/sh\necho $$ > '${pidFile}.tmp'\nmv '${pidFile}.tmp' '${pidFile}'\nexec sleep 30\n`;
+  await writeFile(join(bin, "pg_dump"), script, { mode: 0o755 });
+  await writeFile(join(bin, "pg_restore"), "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+  const path = process.env.PATH;
+  process.env.PATH = `${bin}${delimiter}${path ?? ""}`;
+  onTestFinished(async () => {
+    process.env.PATH = path;
+    await rm(bin, { recursive: true, force: true });
+  });
+  return () =>
+    vi.waitFor(
+      async () => {
+        const pid = Number(await readFile(pidFile, "utf8"));
+        await rm(pidFile);
+        return pid;
+      },
+      { timeout: 20_000, interval: 20 },
+    );
+}
 
 interface StepState {
   step_id: string;
@@ -219,6 +257,66 @@ describe("cancelling apply", () => {
     await journalRows(db.url, `ALTER DATABASE ${db.name} SET mm_test.sleep = 'off'`);
     const resumed = await applyPlan(dir, { databaseUrl: db.url, throttleMs: 0 });
     expect(resumed.status).toBe("applied");
+    expect(await schemaOf(db.url)).toBe(plan.target.fingerprint);
+  });
+
+  it("stops before a step whose pg_dump backup was killed by the same Ctrl-C, as a cancel and not a failed backup", async () => {
+    const { dir, plan } = await droppingPlan();
+    const db = await freshDatabase(SHOP + shopData(10));
+    const dumping = await fakePgDump();
+    const backupDir = await mkdtemp(join(tmpdir(), "mm-backup-"));
+    onTestFinished(() => rm(backupDir, { recursive: true, force: true }));
+    const options = { databaseUrl: db.url, throttleMs: 0, backupMethod: "pg_dump" as const, backupDir };
+    const drop = plan.forwardSteps.find((step) => step.summary.startsWith("drop column public.orders.note"))!;
+    const at = plan.forwardSteps.indexOf(drop);
+    expect(at, "steps before the one with a backup").toBeGreaterThan(0);
+
+    // Ctrl-C: the run's signal fires and pg_dump dies of the same SIGINT.
+    const controller = new AbortController();
+    const events: RunEvent[] = [];
+    const run = applyPlan(dir, {
+      ...options,
+      signal: controller.signal,
+      onEvent: (event) => events.push(event),
+    });
+    const pid = await dumping();
+    controller.abort();
+    process.kill(pid, "SIGINT");
+    const cancelled = await rejection(run);
+    expect(cancelled.code).toBe("CANCELLED");
+    expect(cancelled.message).toContain(
+      `apply of plan ${plan.id} was cancelled before step ${drop.id} (${drop.summary}); the steps before it are committed`,
+    );
+    expect(cancelled.message).toContain(`resume from step ${drop.id} with \`migrate-mcp apply ${dir} --db `);
+    expect(cancelled.message).not.toContain("backup before step");
+    expect(events.some((event) => event.type === "step-started" && event.stepId === drop.id)).toBe(true);
+    expect(events.filter((event) => event.type === "backup" || event.type === "step-failed")).toEqual([]);
+    const steps = await forwardSteps(db.url);
+    expect(steps.map((step) => step.step_id)).toEqual(plan.forwardSteps.map((step) => step.id));
+    expect(steps.slice(0, at).every((step) => step.status === "done")).toBe(true);
+    expect(steps[at]).toMatchObject({ status: "pending", attempts: 0, error: null });
+    expect(steps.slice(at + 1).every((step) => step.status === "pending")).toBe(true);
+    expect(await lastRun(db.url, "apply")).toMatchObject({
+      status: "interrupted",
+      error: expect.stringContaining(`was cancelled before step ${drop.id}`),
+    });
+    expect(await runnerLeftovers(db.url)).toEqual({ holder: null, sessions: [] });
+
+    // The same killed pg_dump without a cancel is a broken backup: MIGRATION_FAILED, the step still untouched.
+    const resumed = applyPlan(dir, options);
+    process.kill(await dumping(), "SIGINT");
+    const failed = await rejection(resumed);
+    expect(failed.code).toBe("MIGRATION_FAILED");
+    expect(failed.message).toContain(`backup before step ${drop.id} failed:`);
+    expect((await forwardSteps(db.url))[at]).toMatchObject({ status: "pending", attempts: 0 });
+    expect(await lastRun(db.url, "apply")).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining(`backup before step ${drop.id} failed`),
+    });
+
+    // As the failure says, the in-database backup finishes the plan.
+    const applied = await applyPlan(dir, { ...options, backupMethod: "copy" });
+    expect(applied.status).toBe("applied");
     expect(await schemaOf(db.url)).toBe(plan.target.fingerprint);
   });
 
