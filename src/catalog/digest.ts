@@ -32,14 +32,12 @@ const ESCAPED = /["\\]/g;
  * (record_out) without making the server format every row twice.
  */
 export function digestFact(kind: CatalogKind, values: readonly (string | null)[]): string {
-  let text = `${factPrefix(kind)}(`;
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) text += ",";
-    const value = values[i];
-    if (value === null || value === undefined) continue;
-    text += value === "" || NEEDS_QUOTES.test(value) ? `"${value.replace(ESCAPED, "$&$&")}"` : value;
-  }
-  return `${text})`;
+  const fields = values.map((value) => {
+    if (value === null || value === undefined) return "";
+    return value === "" || NEEDS_QUOTES.test(value) ? `"${value.replace(ESCAPED, "$&$&")}"` : value;
+  });
+  // join() yields one flat string; appending builds a rope that every later regex and sort must flatten.
+  return `${factPrefix(kind)}(${fields.join(",")})`;
 }
 
 // A surrogate (a character beyond U+FFFF) is the one place UTF-16 order and UTF-8 byte order disagree.

@@ -97,14 +97,15 @@ async function readWithFacts(client: DbClient, kind: CatalogKind, facts: string[
     rowMode: "array",
     types: AS_SENT,
   });
+  const names = result.fields.map((field) => field.name);
   const parsers = result.fields.map((field) => pg.types.getTypeParser(field.dataTypeID, "text"));
   return result.rows.map((values) => {
     facts.push(digestFact(kind, values));
     const row: Record<string, unknown> = {};
-    result.fields.forEach((field, i) => {
+    for (let i = 0; i < names.length; i++) {
       const value = values[i];
-      row[field.name] = value === null || value === undefined ? null : parsers[i]?.(value);
-    });
+      row[names[i] as string] = value === null || value === undefined ? null : parsers[i]?.(value);
+    }
     return row;
   });
 }
