@@ -9,6 +9,7 @@ import { generatorFor, KIND_RANK, type Supported } from "./generators.js";
 import { type GraphNode, topologicalOrder } from "./graph.js";
 import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumns } from "./inheritance.js";
 import { isRetyped } from "./sql/columns.js";
+import { asideName } from "./sql/common.js";
 import { sequenceOwnership } from "./sql/sequences.js";
 import { replicaIdentity } from "./sql/tables.js";
 import { enumAdditions, enumCreate } from "./sql/types.js";
@@ -433,7 +434,7 @@ function isDestructive(object: DbObject): boolean {
 
 /** Enum changes beyond added values: build the new type beside the old, recast every column, drop the old. */
 function enumRecast(ctx: DiffContext, from: EnumObj, to: EnumObj, columns: ColumnObj[]): Statement[] {
-  const oldName = `${to.name.slice(0, 50)}__mm_old`;
+  const oldName = asideName(to.name);
   const oldSql = `${quoteIdent(to.schema)}.${quoteIdent(oldName)}`;
   const out: Statement[] = [
     stmt(`ALTER TYPE ${from.sqlName} RENAME TO ${quoteIdent(oldName)}`),

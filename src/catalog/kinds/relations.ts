@@ -1,11 +1,11 @@
 import type { Privileges, ReplicaIdentity, SequenceObj, TableObj, ViewObj } from "../model.js";
-import { grants, identity, notExtensionMember, userNamespace } from "../sql.js";
+import { grants, identity, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
 
 const userRelation = `${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;
 
 // Identity-column sequences belong to their column (deptype 'i') and are described there.
 export const sequencesQuery = `
-SELECT n.nspname AS schema, c.relname AS name, ${identity("pg_class", "c.oid")} AS identity,
+SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS identity,
        format_type(s.seqtypid, NULL) AS data_type, s.seqstart::text AS start, s.seqincrement::text AS increment,
        s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
        c.relpersistence = 'u' AS unlogged, obj_description(c.oid, 'pg_class') AS comment,
@@ -59,7 +59,7 @@ export function toSequence(row: SequenceRow): SequenceObj {
 }
 
 export const tablesQuery = `
-SELECT n.nspname AS schema, c.relname AS name, ${identity("pg_class", "c.oid")} AS identity,
+SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS identity,
        c.relpersistence = 'u' AS unlogged, coalesce(c.reloptions, '{}') AS options, c.relreplident AS replident,
        (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
          WHERE i.indrelid = c.oid AND i.indisreplident) AS replica_index,
@@ -77,7 +77,7 @@ SELECT n.nspname AS schema, c.relname AS name, ${identity("pg_class", "c.oid")} 
 
 /** Table sizes for estimates: statistics, not definitions, so apart from tablesQuery and its digest. */
 export const tableStatsQuery = `
-SELECT ${identity("pg_class", "c.oid")} AS identity,
+SELECT ${relationIdentity("n", "c")} AS identity,
        greatest(c.reltuples, 0)::float8 AS rows, (c.relpages::bigint * current_setting('block_size')::int) AS bytes
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind IN ('r', 'p') AND ${userRelation}`;
@@ -146,7 +146,7 @@ export function tableStats(row: TableStatsRow): { rows: number; bytes: number } 
 // Definitions and options are kept exactly as stored: pg_dump prints both as they are, so any difference
 // (a VALUES list deparsed as "( VALUES", options in another order) is a real one the diff must remove.
 export const viewsQuery = `
-SELECT n.nspname AS schema, c.relname AS name, ${identity("pg_class", "c.oid")} AS identity,
+SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS identity,
        CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
        pg_get_viewdef(c.oid) AS definition, coalesce(c.reloptions, '{}') AS options, c.relispopulated AS populated,
        obj_description(c.oid, 'pg_class') AS comment, ${grants("c.relacl", "r", "c.relowner")} AS grants,

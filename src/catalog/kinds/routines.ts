@@ -1,5 +1,5 @@
 import type { FunctionObj, PolicyObj, Privileges, TriggerEnabled, TriggerObj } from "../model.js";
-import { grants, identity, notExtensionMember, userNamespace } from "../sql.js";
+import { grants, identity, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
 
 export const functionsQuery = `
 SELECT n.nspname AS schema, p.proname AS name, ${identity("pg_proc", "p.oid")} AS identity,
@@ -45,7 +45,7 @@ const userTable = `${userNamespace("n")} AND ${notExtensionMember("pg_class", "c
 
 // Triggers cloned onto partitions (tgparentid) are created by the parent's trigger.
 export const triggersQuery = `
-SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_trigger", "t.oid")} AS identity,
+SELECT ${relationIdentity("n", "c")} AS table_identity, ${identity("pg_trigger", "t.oid")} AS identity,
        t.tgname AS name, pg_get_triggerdef(t.oid) AS definition, t.tgenabled AS enabled,
        obj_description(t.oid, 'pg_trigger') AS comment
   FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -78,7 +78,7 @@ export function toTrigger(row: TriggerRow): TriggerObj {
 }
 
 export const policiesQuery = `
-SELECT ${identity("pg_class", "c.oid")} AS table_identity, ${identity("pg_policy", "p.oid")} AS identity,
+SELECT ${relationIdentity("n", "c")} AS table_identity, ${identity("pg_policy", "p.oid")} AS identity,
        p.polname AS name, p.polpermissive AS permissive,
        CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE'
                      ELSE 'ALL' END AS command,

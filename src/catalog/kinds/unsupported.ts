@@ -1,5 +1,5 @@
 import type { UnsupportedObj } from "../model.js";
-import { identity, notExtensionMember, userNamespace } from "../sql.js";
+import { identity, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
 
 /**
  * Objects the engine cannot migrate yet. They are read with a signature of their definition so that an
@@ -19,7 +19,7 @@ SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END, ${identit
  WHERE t.typtype IN ('r', 'b') AND ${userNamespace("n")} AND ${notExtensionMember("pg_type", "t.oid")}
    AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)
 UNION ALL
-SELECT 'foreign table', ${identity("pg_class", "c.oid")}, coalesce(array_to_string(c.reloptions, ','), '')
+SELECT 'foreign table', ${relationIdentity("n", "c")}, coalesce(array_to_string(c.reloptions, ','), '')
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind = 'f' AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}
 UNION ALL

@@ -54,3 +54,11 @@ export function privilegeChange(object: string, from: Privileges, to: Privileges
 }
 
 export const NO_PRIVILEGES: Privileges = { granted: [], revoked: [] };
+
+/**
+ * The name an object keeps while its replacement takes its own name: a sequence in the way of an identity
+ * column, an enum rebuilt beside the old type. Same schema, and short enough for the 63-byte limit.
+ */
+export function asideName(name: string): string {
+  return `${name.slice(0, 50)}__mm_old`;
+}

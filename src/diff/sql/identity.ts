@@ -1,6 +1,7 @@
 import type { ColumnObj, SchemaModel, SequenceObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type DiffContext, type Statement, stmt } from "../change.js";
+import { asideName } from "./common.js";
 
 /**
  * A serial column that becomes an identity (or back) keeps the sequence's name on both sides, but the two
@@ -23,9 +24,6 @@ function identityColumns(model: SchemaModel): Map<string, ColumnObj> {
   }
   return index;
 }
-
-/** The name a sequence in the way is renamed to (same schema; short enough for the 63-byte limit). */
-const asideName = (name: string) => `${name.slice(0, 50)}__mm_old`;
 
 /**
  * The source sequence (one the target drops) whose name `to`'s identity sequence takes. Only one the old
