@@ -9,10 +9,15 @@ import { expect, onTestFinished } from "vitest";
 import type { z } from "zod";
 import { createServer, type ServerOptions } from "../../src/server/server.js";
 
-/** An SDK client connected in-process to a fresh server; both are closed when the test finishes. */
-export async function connectClient(options: ServerOptions = {}): Promise<Client> {
+/**
+ * An SDK client connected in-process to a fresh server; both are closed when the test finishes.
+ * `client` makes the client first (capabilities, request handlers) when a test needs more than the default.
+ */
+export async function connectClient(
+  options: ServerOptions = {},
+  client: Client = new Client({ name: "migrate-mcp-test", version: "1.0.0" }),
+): Promise<Client> {
   const server = createServer(options);
-  const client = new Client({ name: "migrate-mcp-test", version: "1.0.0" });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   onTestFinished(async () => {

@@ -1,11 +1,9 @@
 import { basename } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { onTestFinished } from "vitest";
 import { withClient } from "../../src/db/index.js";
 import { generateMigration } from "../../src/migration/index.js";
-import { createServer, type ServerOptions } from "../../src/server/server.js";
+import type { ServerOptions } from "../../src/server/server.js";
 import { freshDatabase, serverUrl, type TestDatabase } from "../helpers/db.js";
 import { connectClient, projectDir } from "./client.js";
 
@@ -51,7 +49,6 @@ export async function executionSetup(
  */
 export function elicitingClient(action: "accept" | "decline", asked: string[]) {
   return async (options: ServerOptions): Promise<Client> => {
-    const server = createServer(options);
     const client = new Client(
       { name: "migrate-mcp-test", version: "1.0.0" },
       { capabilities: { elicitation: { form: {} } } },
@@ -60,14 +57,7 @@ export function elicitingClient(action: "accept" | "decline", asked: string[]) {
       asked.push(request.params.message);
       return action === "accept" ? { action, content: { confirm: true } } : { action };
     });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
-    onTestFinished(async () => {
-      await client.close();
-      await server.close();
-    });
-    await client.listTools();
-    return client;
+    return connectClient(options, client);
   };
 }
 
