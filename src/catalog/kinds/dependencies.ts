@@ -52,14 +52,13 @@ SELECT 'pg_class'::regclass::oid, c.oid, 'rel:' || ${relationIdentity("n", "c")}
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${userNamespace("n")}
 UNION ALL
 SELECT 'pg_type'::regclass::oid, t.oid,
-       CASE WHEN r.oid IS NULL AND NOT array_of THEN 'type:' || ${identity("pg_type", "t.oid")} END, NULL,
-       CASE WHEN r.oid IS NOT NULL THEN 'pg_class'::regclass::oid WHEN array_of THEN 'pg_type'::regclass::oid END,
-       CASE WHEN r.oid IS NOT NULL THEN r.oid WHEN array_of THEN t.typelem END,
-       CASE WHEN r.oid IS NOT NULL OR array_of THEN 0 END
+       CASE WHEN r.oid IS NULL AND e.oid IS NULL THEN 'type:' || ${identity("pg_type", "t.oid")} END, NULL,
+       CASE WHEN r.oid IS NOT NULL THEN 'pg_class'::regclass::oid WHEN e.oid IS NOT NULL THEN 'pg_type'::regclass::oid END,
+       coalesce(r.oid, e.oid), CASE WHEN r.oid IS NOT NULL OR e.oid IS NOT NULL THEN 0 END
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
   LEFT JOIN pg_class r ON r.oid = t.typrelid AND r.relkind <> 'c'
-  CROSS JOIN LATERAL (SELECT t.typelem <> 0 AND t.typlen = -1
-                             AND EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid) AS array_of) a
+  -- An array type: its element names it as its array.
+  LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typlen = -1 AND e.typarray = t.oid
  WHERE ${userNamespace("n")}
 UNION ALL
 SELECT 'pg_constraint'::regclass::oid, k.oid,
