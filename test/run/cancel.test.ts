@@ -10,7 +10,16 @@ import { rollbackPlan } from "../../src/run/rollback.js";
 import { verifyPlan } from "../../src/run/verify.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
-import { backfillStep, hasJournal, journalRows, runnerLeftovers, schemaOf, sharedPlan } from "./helpers.js";
+import {
+  hasJournal,
+  journalRows,
+  runnerLeftovers,
+  SLEEP,
+  schemaOf,
+  sharedPlan,
+  withCentsBackfill,
+  withSleepInCentsStep,
+} from "./helpers.js";
 
 const ROWS = 20_000;
 const BATCH = 200;
@@ -20,26 +29,15 @@ const backfillPlan = sharedPlan({
   source: SHOP,
   target: SHOP_V2,
   name: "cancel_backfill",
-  edit: (steps) => {
-    const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
-    const cents = backfillStep("public.orders", "amount_cents = amount * 100", "amount_cents IS NULL", BATCH);
-    return [...steps.slice(0, at + 1), cents, ...steps.slice(at + 1)];
-  },
+  edit: withCentsBackfill(BATCH),
 });
 
-// The step that adds amount_cents also sleeps 60 s in its transaction, unless the database sets
-// mm_test.sleep = off: the sleep is the long statement a cancel must stop on the server.
-const SLEEP = "SELECT pg_sleep(CASE WHEN current_setting('mm_test.sleep', true) = 'off' THEN 0 ELSE 60 END)";
+// The step that adds amount_cents also sleeps 60 s in its transaction (mm_test.sleep = off skips it).
 const sleepingPlan = sharedPlan({
   source: SHOP,
   target: SHOP_V2,
   name: "cancel_sleep",
-  edit: (steps) =>
-    steps.map((step) =>
-      step.summary.includes("amount_cents")
-        ? { ...step, statements: [...step.statements, { sql: SLEEP, transactional: true }] }
-        : step,
-    ),
+  edit: withSleepInCentsStep,
 });
 
 // The concurrent index step sleeps after building its index, outside a transaction like the build itself.

@@ -1,18 +1,26 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { type CliExit, runCli, spawnCli } from "../helpers/cli.js";
 import { freshDatabase, serverUrl } from "../helpers/db.js";
 import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
-import { backfillStep, hasJournal, journalRows, runnerLeftovers, schemaOf, sharedPlan } from "./helpers.js";
+import {
+  hasJournal,
+  journalRows,
+  runnerLeftovers,
+  SLEEP,
+  schemaOf,
+  sharedPlan,
+  withCentsBackfill,
+  withSleepInCentsStep,
+} from "./helpers.js";
 
 // Ctrl-C on `migrate-mcp apply`, end to end: the built CLI in its own process gets a real SIGINT, which
 // must stop the run at a safe boundary, exit 1 with the CANCELLED message, and leave a journal that the
 // next command resumes (or rolls back) from.
 
-const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
 const ROWS = 1000;
 const BATCH = 100;
 // The runner must stop well before any of the minute-long waits below would end on its own.
@@ -23,26 +31,15 @@ const backfillPlan = sharedPlan({
   source: SHOP,
   target: SHOP_V2,
   name: "cli_interrupt_backfill",
-  edit: (steps) => {
-    const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
-    const fill = backfillStep("public.orders", "amount_cents = amount * 100", "amount_cents IS NULL", BATCH);
-    return [...steps.slice(0, at + 1), fill, ...steps.slice(at + 1)];
-  },
+  edit: withCentsBackfill(BATCH),
 });
 
-// The step that adds amount_cents also sleeps 60 s inside its transaction, unless the database sets
-// mm_test.sleep = off: a long statement that only a cancel on the server stops.
-const SLEEP = "SELECT pg_sleep(CASE WHEN current_setting('mm_test.sleep', true) = 'off' THEN 0 ELSE 60 END)";
+// The step that adds amount_cents also sleeps 60 s in its transaction (mm_test.sleep = off skips it).
 const sleepingPlan = sharedPlan({
   source: SHOP,
   target: SHOP_V2,
   name: "cli_interrupt_sleep",
-  edit: (steps) =>
-    steps.map((step) =>
-      step.summary.includes("amount_cents")
-        ? { ...step, statements: [...step.statements, { sql: SLEEP, transactional: true }] }
-        : step,
-    ),
+  edit: withSleepInCentsStep,
 });
 
 /**
@@ -55,40 +52,32 @@ function cliEnv(): NodeJS.ProcessEnv {
   return { MIGRATE_DATABASE_URL: serverUrl(), MIGRATE_HOME: home };
 }
 
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
+/** `migrate-mcp apply` in its own process, killed after the test if it is still running. */
+function spawnApply(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; exit: Promise<CliExit> } {
+  const run = spawnCli(["apply", ...args], env);
+  onTestFinished(() => {
+    if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGKILL");
+  });
+  return run;
 }
 
-/** `migrate-mcp apply` in its own process, killed after the test if it is still running. */
-function spawnApply(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; exit: Promise<Exit> } {
-  const child = spawn(process.execPath, [CLI, "apply", ...args], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr!.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exit = new Promise<Exit>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  onTestFinished(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  });
-  return { child, exit };
+/**
+ * Ctrl-C: SIGINT to the runner, which must end promptly (long before any minute-long wait of these plans)
+ * by handling it, not by dying of it, with exit code 1.
+ */
+async function interrupt(child: ChildProcess, exit: Promise<CliExit>): Promise<CliExit> {
+  const interrupted = Date.now();
+  expect(child.kill("SIGINT")).toBe(true);
+  const result = await exit;
+  expect(Date.now() - interrupted).toBeLessThan(PROMPT_MS);
+  expect(result.signal, result.stderr).toBeNull();
+  expect(result.code, result.stderr).toBe(1);
+  return result;
 }
 
 /** Fails fast with the runner's output if it ends before the condition holds (e.g. it could not connect). */
-async function whileRunning(child: ChildProcess, exit: Promise<Exit>, condition: () => Promise<boolean>) {
-  let ended: Exit | undefined;
+async function whileRunning(child: ChildProcess, exit: Promise<CliExit>, condition: () => Promise<boolean>) {
+  let ended: CliExit | undefined;
   void exit.then((result) => {
     ended = result;
   });
@@ -136,14 +125,8 @@ describe("Ctrl-C on migrate-mcp apply", () => {
       const steps = await forwardSteps(db.url);
       return steps.some((step) => step.step_id === backfill.id && step.rows_done === String(BATCH));
     });
-    const interrupted = Date.now();
-    expect(child.kill("SIGINT")).toBe(true);
-    const result = await exit;
-    expect(Date.now() - interrupted).toBeLessThan(PROMPT_MS);
-
-    // A handled cancel, not death by the signal: exit code 1 and the CANCELLED message on stderr.
-    expect(result.signal, result.stderr).toBeNull();
-    expect(result.code, result.stderr).toBe(1);
+    const result = await interrupt(child, exit);
+    // The CANCELLED message on stderr.
     expect(result.stderr).toContain(
       `error: apply of plan ${plan.id} was cancelled during step ${backfill.id} (backfill public.orders): ${BATCH} of 1,000 rows committed, checkpoint kept;`,
     );
@@ -199,13 +182,8 @@ describe("Ctrl-C on migrate-mcp apply", () => {
       );
       return rows.length > 0;
     });
-    const interrupted = Date.now();
-    expect(child.kill("SIGINT")).toBe(true);
-    const result = await exit;
-    // Far less than the sleep: the statement was cancelled, not waited for.
-    expect(Date.now() - interrupted).toBeLessThan(PROMPT_MS);
-    expect(result.signal, result.stderr).toBeNull();
-    expect(result.code, result.stderr).toBe(1);
+    // Prompt, far less than the sleep: the statement was cancelled on the server, not waited for.
+    const result = await interrupt(child, exit);
     expect(result.stderr).toContain(
       `error: apply of plan ${plan.id} was cancelled during step ${sleeper.id} (${sleeper.summary}): its transaction was rolled back`,
     );

@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { withClient } from "../../src/db/index.js";
 import { findLockHolder } from "../../src/db/lock.js";
@@ -7,22 +5,16 @@ import { applyPlan } from "../../src/run/apply.js";
 import { RUNNER_LOCK } from "../../src/run/session.js";
 import type { StatusReport } from "../../src/run/status.js";
 import type { VerifyReport } from "../../src/run/verify.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, spawnCli } from "../helpers/cli.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
-import { backfillStep, hasJournal, journalRows, schemaOf, sharedPlan } from "./helpers.js";
-
-const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+import { hasJournal, journalRows, schemaOf, sharedPlan, withCentsBackfill } from "./helpers.js";
 
 const backfillPlan = sharedPlan({
   source: SHOP,
   target: SHOP_V2,
   name: "cli",
-  edit: (steps) => {
-    const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
-    const fill = backfillStep("public.orders", "amount_cents = amount * 100", "amount_cents IS NULL", 100);
-    return [...steps.slice(0, at + 1), fill, ...steps.slice(at + 1)];
-  },
+  edit: withCentsBackfill(100),
 });
 
 describe("two concurrent runners", () => {
@@ -30,16 +22,15 @@ describe("two concurrent runners", () => {
     const { dir, plan } = await backfillPlan();
     const db = await freshDatabase(SHOP + shopData(1000));
     // The first runner sleeps a minute after each backfill batch, so it holds the lock while we look.
-    const first = spawn(
-      process.execPath,
-      [CLI, "apply", dir, "--db", db.url, "--throttle", "60000", "--json"],
-      {
-        stdio: "ignore",
-      },
-    );
-    const firstExit = new Promise<NodeJS.Signals | null>((resolve) =>
-      first.on("close", (_code, signal) => resolve(signal)),
-    );
+    const { child: first, exit: firstExit } = spawnCli([
+      "apply",
+      dir,
+      "--db",
+      db.url,
+      "--throttle",
+      "60000",
+      "--json",
+    ]);
     try {
       // Wait until it sleeps after its first backfill batch: from then on its schema stays put.
       await vi.waitFor(
@@ -73,7 +64,7 @@ describe("two concurrent runners", () => {
       expect(runs).toEqual([{ operation: "apply", status: "running" }]);
     } finally {
       first.kill("SIGKILL");
-      expect(await firstExit).toBe("SIGKILL");
+      expect((await firstExit).signal).toBe("SIGKILL");
     }
   });
 });

@@ -5,7 +5,7 @@ import { rollbackPlan } from "../../src/run/rollback.js";
 import { runCli } from "../helpers/cli.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_TABLES, SHOP_V2, shopData } from "./fixtures.js";
-import { backfillStep, journalRows, schemaOf, tableChecksums, writeTestPlan } from "./helpers.js";
+import { journalRows, schemaOf, tableChecksums, withCentsBackfill, writeTestPlan } from "./helpers.js";
 
 /**
  * Crash safety: the runner is a real `migrate-mcp apply` process, killed with SIGKILL at a named point
@@ -57,16 +57,7 @@ describe("crash safety: SIGKILL at every step boundary and mid-backfill, then re
       source: SHOP,
       target: TARGET,
       name: "crash",
-      edit: (steps) => {
-        const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
-        const fill = backfillStep(
-          "public.orders",
-          "amount_cents = amount * 100",
-          "amount_cents IS NULL",
-          100,
-        );
-        return [...steps.slice(0, at + 1), fill, ...steps.slice(at + 1)];
-      },
+      edit: withCentsBackfill(100),
     });
     expect(made.plan.forwardSteps.map((s) => `${s.id} ${s.summary}`)).toEqual(LAYOUT);
     dir = made.dir;

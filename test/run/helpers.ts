@@ -81,6 +81,36 @@ function renumber(steps: Step[]): Step[] {
   return steps.map((step, index) => ({ ...step, id: String(index + 1).padStart(3, "0") }));
 }
 
+/**
+ * A plan edit for SHOP → SHOP_V2: right after the step that adds orders.amount_cents, a backfill that fills
+ * it from amount in batches of `batchSize`.
+ */
+export function withCentsBackfill(batchSize: number): (steps: Step[]) => Step[] {
+  return (steps) => {
+    const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
+    const fill = backfillStep(
+      "public.orders",
+      "amount_cents = amount * 100",
+      "amount_cents IS NULL",
+      batchSize,
+    );
+    return [...steps.slice(0, at + 1), fill, ...steps.slice(at + 1)];
+  };
+}
+
+// Sleeps 60 s, unless the database sets mm_test.sleep = off: a long statement only a cancel on the server stops.
+export const SLEEP =
+  "SELECT pg_sleep(CASE WHEN current_setting('mm_test.sleep', true) = 'off' THEN 0 ELSE 60 END)";
+
+/** A plan edit for SHOP → SHOP_V2: the step that adds orders.amount_cents also sleeps in its transaction. */
+export function withSleepInCentsStep(steps: Step[]): Step[] {
+  return steps.map((step) =>
+    step.summary.includes("amount_cents")
+      ? { ...step, statements: [...step.statements, { sql: SLEEP, transactional: true }] }
+      : step,
+  );
+}
+
 /** A backfill step written by hand, as the zero-downtime planner would emit it. */
 export function backfillStep(table: string, set: string, pending: string, batchSize: number): Step {
   return {

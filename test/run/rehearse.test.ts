@@ -10,7 +10,14 @@ import { rehearsePlan } from "../../src/run/rehearse.js";
 import { runCli } from "../helpers/cli.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
-import { backfillStep, cleanupLater, hasJournal, journalRows, schemaOf, writeTestPlan } from "./helpers.js";
+import {
+  cleanupLater,
+  hasJournal,
+  journalRows,
+  schemaOf,
+  withCentsBackfill,
+  writeTestPlan,
+} from "./helpers.js";
 
 describe("rehearse", () => {
   it("proves forward, verify, rollback, fingerprint and forward again on a shadow, and records it", async () => {
@@ -18,11 +25,7 @@ describe("rehearse", () => {
       source: SHOP,
       target: SHOP_V2,
       name: "rehearse",
-      edit: (steps) => {
-        const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
-        const fill = backfillStep("public.orders", "amount_cents = amount * 100", "amount_cents IS NULL", 20);
-        return [...steps.slice(0, at + 1), fill, ...steps.slice(at + 1)];
-      },
+      edit: withCentsBackfill(20),
     });
     cleanupLater(made.dir);
     const db = await freshDatabase(SHOP + shopData(300));

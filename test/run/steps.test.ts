@@ -6,25 +6,20 @@ import type { RunEvent } from "../../src/run/events.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_TABLES, SHOP_V2, shopData } from "./fixtures.js";
 import {
-  backfillStep,
   cleanupLater,
   journalRows,
   schemaOf,
   sharedPlan,
   tableChecksums,
+  withCentsBackfill,
   writeTestPlan,
 } from "./helpers.js";
-
-const CENTS = backfillStep("public.orders", "amount_cents = amount * 100", "amount_cents IS NULL", 100);
 
 const backfillPlan = sharedPlan({
   source: SHOP,
   target: SHOP_V2,
   name: "backfill",
-  edit: (steps) => {
-    const at = steps.findIndex((s) => s.summary.includes("amount_cents"));
-    return [...steps.slice(0, at + 1), CENTS, ...steps.slice(at + 1)];
-  },
+  edit: withCentsBackfill(100),
 });
 
 describe("backfill steps", () => {
