@@ -95,22 +95,18 @@ function unknownApplyStep(wanted: string, steps: readonly StepRecord[]): string 
 }
 
 /** Which of a plan's steps a run covers. */
-export type StepSelection =
-  | { kind: "all" }
-  | { kind: "next" }
-  | { kind: "to"; id: string }
-  | { kind: "only"; id: string };
+export type StepSelection = { kind: "all" } | { kind: "to"; id: string } | { kind: "only"; id: string };
 
 export interface SelectionContext {
-  /** Steps the journal shows done: "all" and "next" pass over them. */
+  /** Steps the journal shows done: "all" passes over them. */
   done: ReadonlySet<string>;
   /** The USAGE message for an id the plan lacks, worded for the caller's own arguments (CLI flags, MCP tool). */
   unknownStep: (wanted: string, steps: readonly StepRecord[]) => string;
 }
 
 /**
- * The steps a selection covers, in plan order: every step not done, the first step not done, the steps up to
- * and including one, or just one. An id the plan lacks, or "next" with nothing left, is a USAGE error.
+ * The steps a selection covers, in plan order: every step not done, the steps up to and including one, or
+ * just one. An id the plan lacks is a USAGE error.
  */
 export function selectSteps(
   steps: StepRecord[],
@@ -120,25 +116,11 @@ export function selectSteps(
   switch (selection.kind) {
     case "all":
       return steps.filter((step) => !context.done.has(step.id));
-    case "next":
-      return [nextStep(steps, context.done)];
     case "to":
       return steps.slice(0, stepIndex(steps, selection.id, context) + 1);
     case "only":
       return [steps[stepIndex(steps, selection.id, context)]!];
   }
-}
-
-function nextStep(steps: StepRecord[], done: ReadonlySet<string>): StepRecord {
-  const next = steps.find((step) => !done.has(step.id));
-  if (next === undefined) {
-    // Worded for the MCP tool: it is the only caller that offers "next".
-    throw new MigrateError(
-      "USAGE",
-      "every step of this plan is already done; check it with verify_migration",
-    );
-  }
-  return next;
 }
 
 function stepIndex(steps: StepRecord[], wanted: string, context: SelectionContext): number {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MigrateError } from "../../errors.js";
 import type { StepRecord } from "../../plan/plan.js";
 import { readPlan } from "../../plan/read.js";
 import { applyPlan, doneSteps, type StepSelection, selectSteps } from "../../run/apply.js";
@@ -82,7 +83,7 @@ export const runMigrationStepTool = defineTool({
     // Only the journal's done steps are read here, to pick the steps and confirm them before anything
     // runs; applyPlan makes the plan and drift checks itself under the runner lock.
     const done = await doneSteps(databaseUrl, plan.id);
-    const selected = selectSteps(plan.steps, toolSelection(args.step), {
+    const selected = selectSteps(plan.steps, toolSelection(args.step, plan.steps, done), {
       done,
       unknownStep: unknownToolStep,
     });
@@ -109,11 +110,18 @@ export const runMigrationStepTool = defineTool({
   },
 });
 
-/** The tool's `step` argument: "all", "next" or one step id. */
-function toolSelection(step: string): StepSelection {
+/** The tool's `step` argument: "all", "next" (the first step not done) or one step id. */
+function toolSelection(step: string, steps: StepRecord[], done: ReadonlySet<string>): StepSelection {
   if (step === "all") return { kind: "all" };
-  if (step === "next") return { kind: "next" };
-  return { kind: "only", id: step };
+  if (step !== "next") return { kind: "only", id: step };
+  const next = steps.find((candidate) => !done.has(candidate.id));
+  if (next === undefined) {
+    throw new MigrateError(
+      "USAGE",
+      "every step of this plan is already done; check it with verify_migration",
+    );
+  }
+  return { kind: "only", id: next.id };
 }
 
 function unknownToolStep(wanted: string, steps: readonly StepRecord[]): string {
