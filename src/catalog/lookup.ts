@@ -1,4 +1,4 @@
-import type { ConstraintObj, IndexObj, SchemaModel } from "./model.js";
+import type { ConstraintObj, DbObject, IndexObj, SchemaModel } from "./model.js";
 
 /** Indexes over one model for questions planners ask per object, so a large plan stays linear. */
 export interface ModelLookup {
@@ -10,28 +10,39 @@ export interface ModelLookup {
   dependents: ReadonlyMap<string, readonly string[]>;
 }
 
-const lookups = new WeakMap<SchemaModel, ModelLookup>();
-
-/** The lookup of a model, built on first use; models are never changed once introspected. */
-export function modelLookup(model: SchemaModel): ModelLookup {
-  let lookup = lookups.get(model);
-  if (!lookup) {
-    const primaryKeys = new Map<string, ConstraintObj>();
-    const dependents = new Map<string, string[]>();
-    const constraintIndexes = new Map<string, IndexObj>();
-    for (const object of Object.values(model.objects)) {
-      if (object.kind === "index" && object.ownerConstraint)
-        constraintIndexes.set(object.ownerConstraint, object);
-      if (object.kind === "constraint" && object.type === "primary key")
-        primaryKeys.set(object.table, object);
-      for (const dependency of object.dependsOn) {
-        const list = dependents.get(dependency) ?? [];
-        list.push(object.id);
-        dependents.set(dependency, list);
-      }
+/**
+ * `build` computed once per model and remembered while the model lives: models are never changed once
+ * introspected, and a plan asks the same questions of them many times.
+ */
+export function perModel<T>(build: (model: SchemaModel) => T): (model: SchemaModel) => T {
+  const cache = new WeakMap<SchemaModel, T>();
+  return (model) => {
+    let value = cache.get(model);
+    if (value === undefined) {
+      value = build(model);
+      cache.set(model, value);
     }
-    lookup = { primaryKeys, constraintIndexes, dependents };
-    lookups.set(model, lookup);
-  }
-  return lookup;
+    return value;
+  };
 }
+
+/** The model's objects in their order, built once: `Object.values` of 20,000 keys is not free. */
+export const objectList = perModel((model): readonly DbObject[] => Object.values(model.objects));
+
+/** The lookup of a model, built on first use. */
+export const modelLookup = perModel((model): ModelLookup => {
+  const primaryKeys = new Map<string, ConstraintObj>();
+  const dependents = new Map<string, string[]>();
+  const constraintIndexes = new Map<string, IndexObj>();
+  for (const object of objectList(model)) {
+    if (object.kind === "index" && object.ownerConstraint)
+      constraintIndexes.set(object.ownerConstraint, object);
+    if (object.kind === "constraint" && object.type === "primary key") primaryKeys.set(object.table, object);
+    for (const dependency of object.dependsOn) {
+      const list = dependents.get(dependency);
+      if (list) list.push(object.id);
+      else dependents.set(dependency, [object.id]);
+    }
+  }
+  return { primaryKeys, constraintIndexes, dependents };
+});

@@ -1,5 +1,5 @@
 import { canonical, definitionText } from "../catalog/fingerprint.js";
-import { modelLookup } from "../catalog/lookup.js";
+import { modelLookup, objectList, perModel } from "../catalog/lookup.js";
 import type { ColumnObj, DbObject, EnumObj, SchemaModel, SequenceObj, TableObj } from "../catalog/model.js";
 import { quoteIdent } from "../db/quote.js";
 import { MigrateError } from "../errors.js";
@@ -41,8 +41,7 @@ function managedElsewhere(object: DbObject): boolean {
 
 function refuseUnsupported(source: SchemaModel, target: SchemaModel): void {
   const differing: string[] = [];
-  const ids = new Set([...Object.keys(source.objects), ...Object.keys(target.objects)]);
-  for (const id of ids) {
+  for (const id of allIds(source, target)) {
     const a = source.objects[id];
     const b = target.objects[id];
     const sample = a ?? b;
@@ -57,14 +56,20 @@ function refuseUnsupported(source: SchemaModel, target: SchemaModel): void {
   }
 }
 
+/** Every id of either model once: the source's, then the target's new ones (no set of 40,000 ids built). */
+function allIds(source: SchemaModel, target: SchemaModel): string[] {
+  const ids = Object.keys(source.objects);
+  for (const id of Object.keys(target.objects)) if (source.objects[id] === undefined) ids.push(id);
+  return ids;
+}
+
 function supported(object: DbObject | undefined): Supported | undefined {
   return object && !managedElsewhere(object) ? (object as Supported) : undefined;
 }
 
 function decide(ctx: DiffContext): Map<string, Plan> {
   const plans = new Map<string, Plan>();
-  const ids = new Set([...Object.keys(ctx.source.objects), ...Object.keys(ctx.target.objects)]);
-  for (const id of ids) {
+  for (const id of allIds(ctx.source, ctx.target)) {
     const from = supported(ctx.source.objects[id]);
     const to = supported(ctx.target.objects[id]);
     // A column inherited on both sides follows its parent's statements.
@@ -102,7 +107,7 @@ function enumRecasts(ctx: DiffContext, plans: Map<string, Plan>): Map<string, Co
     const to = ctx.target.objects[id];
     if (plan !== "alter" || from?.kind !== "enum" || to?.kind !== "enum" || !needsEnumRecast(from, to))
       continue;
-    const columns = Object.values(ctx.target.objects).filter(
+    const columns = objectList(ctx.target).filter(
       (c): c is ColumnObj =>
         c.kind === "column" &&
         !c.inherited &&
@@ -146,7 +151,11 @@ function foreignKeyRetypedOnBothSides(
   return tables.size > 1;
 }
 
-/** Objects that depend on something dropped, rebuilt or retyped are rebuilt too, until nothing changes. */
+/**
+ * Objects that depend on something dropped, rebuilt or retyped are rebuilt too, until nothing changes.
+ * Passes run in model order as a full scan would, but visit only objects one of whose dependencies changed
+ * since they were last judged: every other object would be judged as before.
+ */
 function propagate(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, ColumnObj[]>): void {
   const recastColumns = new Set([...recast.values()].flat().map((c) => c.id));
   const retyped = (id: string) => recastColumns.has(id) || retypedColumn(ctx, plans, id);
@@ -154,28 +163,49 @@ function propagate(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<strin
     const plan = plans.get(id);
     return plan === "drop" || plan === "recreate" || recast.has(id);
   };
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const object of Object.values(ctx.source.objects)) {
-      const current = plans.get(object.id);
-      if (current === "drop" || current === "recreate" || !supported(ctx.target.objects[object.id])) continue;
-      if (!supported(object) || object.kind === "table" || object.kind === "sequence") continue;
-      const mustRebuild =
-        sourceDependencies(ctx, object).some((dep) => {
-          if (removed(dep)) {
-            // A column of a rebuilt table comes back with the table's CREATE.
-            if (object.kind !== "column" || dep === object.table) return true;
-            // A column is rebuilt (losing its values) only if it still needs the rebuilt object; a column that
-            // moves off a dropped collation or type is altered before the drop instead.
-            const stillNeeded = ctx.target.objects[object.id]?.dependsOn.includes(dep) === true;
-            return stillNeeded && !recast.has(dep) && ctx.source.objects[dep]?.kind !== "sequence";
-          }
-          return retyped(dep) && breaksOnRetype(object);
-        }) || foreignKeyRetypedOnBothSides(ctx, object, retyped);
-      if (mustRebuild) {
-        plans.set(object.id, "recreate");
-        changed = true;
+  const mustRebuild = (object: DbObject): boolean => {
+    const current = plans.get(object.id);
+    if (current === "drop" || current === "recreate" || !supported(ctx.target.objects[object.id]))
+      return false;
+    if (!supported(object) || object.kind === "table" || object.kind === "sequence") return false;
+    return (
+      sourceDependencies(ctx, object).some((dep) => {
+        if (removed(dep)) {
+          // A column of a rebuilt table comes back with the table's CREATE.
+          if (object.kind !== "column" || dep === object.table) return true;
+          // A column is rebuilt (losing its values) only if it still needs the rebuilt object; a column that
+          // moves off a dropped collation or type is altered before the drop instead.
+          const stillNeeded = ctx.target.objects[object.id]?.dependsOn.includes(dep) === true;
+          return stillNeeded && !recast.has(dep) && ctx.source.objects[dep]?.kind !== "sequence";
+        }
+        return retyped(dep) && breaksOnRetype(object);
+      }) || foreignKeyRetypedOnBothSides(ctx, object, retyped)
+    );
+  };
+  const objects = objectList(ctx.source);
+  const dependents = dependentsIndex(ctx.source);
+  // 1: judge in this pass, 2: in the next one (its changed dependency comes after it in model order).
+  const queued = new Uint8Array(objects.length);
+  const queueDependents = (id: string, from: number) => {
+    for (const at of dependents.get(id) ?? []) queued[at] = at > from ? 1 : 2;
+  };
+  for (const id of new Set([...plans.keys(), ...recastColumns])) {
+    if (removed(id) || retyped(id)) queueDependents(id, -1);
+  }
+  for (let pending = queued.includes(1); pending; ) {
+    for (let at = 0; at < objects.length; at++) {
+      if (queued[at] !== 1) continue;
+      queued[at] = 0;
+      const object = objects[at] as DbObject;
+      if (!mustRebuild(object)) continue;
+      plans.set(object.id, "recreate");
+      queueDependents(object.id, at);
+    }
+    pending = false;
+    for (let at = 0; at < objects.length; at++) {
+      if (queued[at] === 2) {
+        queued[at] = 1;
+        pending = true;
       }
     }
   }
@@ -197,17 +227,12 @@ function structuralParents(object: DbObject): string[] {
   }
 }
 
-// Per model, then per object: a model's objects never change once read, and both diffs, the propagation
-// passes and the ordering ask for the same lists many times.
-const dependencyLists = new WeakMap<SchemaModel, WeakMap<DbObject, string[]>>();
+// Per object of a model: both diffs, the propagation passes and the ordering ask for the same lists.
+const dependencyLists = perModel(() => new WeakMap<DbObject, string[]>());
 
 /** Dependencies with constraint-owned indexes read as their constraint. */
 function dependencies(model: SchemaModel, object: DbObject): string[] {
-  let lists = dependencyLists.get(model);
-  if (!lists) {
-    lists = new WeakMap();
-    dependencyLists.set(model, lists);
-  }
+  const lists = dependencyLists(model);
   let list = lists.get(object);
   if (!list) {
     list = resolvedDependencies(model, object);
@@ -217,13 +242,15 @@ function dependencies(model: SchemaModel, object: DbObject): string[] {
 }
 
 function resolvedDependencies(model: SchemaModel, object: DbObject): string[] {
-  const out = new Set<string>();
-  for (const dep of [...object.dependsOn, ...structuralParents(object)]) {
+  const out: string[] = [];
+  const add = (dep: string) => {
     const target = model.objects[dep];
-    out.add(target?.kind === "index" && target.ownerConstraint ? target.ownerConstraint : dep);
-  }
-  out.delete(object.id);
-  return [...out];
+    const id = target?.kind === "index" && target.ownerConstraint ? target.ownerConstraint : dep;
+    if (id !== object.id && !out.includes(id)) out.push(id);
+  };
+  for (const dep of object.dependsOn) add(dep);
+  for (const dep of structuralParents(object)) add(dep);
+  return out;
 }
 
 function sourceDependencies(ctx: DiffContext, object: DbObject): string[] {
@@ -304,6 +331,7 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
   }
   addSequenceOwnership(ctx, plans, nodes);
   const sourceDependents = dependentsIndex(ctx.source);
+  const sourceObjects = objectList(ctx.source);
   addReplicaIdentity(ctx, plans, nodes);
 
   for (const [alias, target] of inheritedAliases(ctx.target, plans)) coveredBy.set(alias, target);
@@ -341,10 +369,10 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
     }
     if (from && plan === "alter") {
       // What used this object and goes away goes first: a primary key before its column's NOT NULL is dropped.
-      for (const dependent of sourceDependents.get(id) ?? []) {
-        const owner = ctx.source.objects[dependent];
-        if (owner?.kind === "sequence" && owner.ownedBy === id) continue;
-        edge(key("drop", dependent), key("alter", id));
+      for (const at of sourceDependents.get(id) ?? []) {
+        const dependent = sourceObjects[at] as DbObject;
+        if (dependent.kind === "sequence" && dependent.ownedBy === id) continue;
+        edge(key("drop", dependent.id), key("alter", id));
       }
       for (const dep of sourceDependencies(ctx, from)) {
         edge(key("alter", id), key("drop", dep));
@@ -374,18 +402,19 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
     .filter((c) => c.statements.length > 0 || c.action !== "alter");
 }
 
-/** For each object id, the ids of the objects that depend on it. */
-function dependentsIndex(model: SchemaModel): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const object of Object.values(model.objects)) {
-    for (const dep of dependencies(model, object)) {
-      const list = index.get(dep) ?? [];
-      list.push(object.id);
-      index.set(dep, list);
+/** For each object id, the places in `objectList` of the objects that depend on it (by `dependencies`). */
+const dependentsIndex = perModel((model): Map<string, number[]> => {
+  const index = new Map<string, number[]>();
+  const objects = objectList(model);
+  for (let at = 0; at < objects.length; at++) {
+    for (const dep of dependencies(model, objects[at] as DbObject)) {
+      const list = index.get(dep);
+      if (list) list.push(at);
+      else index.set(dep, [at]);
     }
   }
   return index;
-}
+});
 
 function retypedColumn(ctx: DiffContext, plans: Map<string, Plan>, id: string): boolean {
   const from = ctx.source.objects[id];
@@ -458,7 +487,7 @@ function enumRecast(ctx: DiffContext, from: EnumObj, to: EnumObj, columns: Colum
 
 /** ALTER SEQUENCE … OWNED BY once both the sequence and its new owner column exist. */
 function addSequenceOwnership(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
-  for (const object of Object.values(ctx.target.objects)) {
+  for (const object of objectList(ctx.target)) {
     if (object.kind !== "sequence" || !object.ownedBy) continue;
     const before = ctx.source.objects[object.id] as SequenceObj | undefined;
     const rebuilt = ["create", "recreate"].includes(plans.get(object.id) ?? "");
@@ -487,10 +516,10 @@ function addSequenceOwnership(ctx: DiffContext, plans: Map<string, Plan>, nodes:
 
 /** REPLICA IDENTITY USING INDEX once the index exists. */
 function addReplicaIdentity(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
-  for (const object of Object.values(ctx.target.objects)) {
+  for (const object of objectList(ctx.target)) {
     if (object.kind !== "table" || object.replicaIdentity !== "index" || !object.replicaIndex) continue;
     const before = ctx.source.objects[object.id] as TableObj | undefined;
-    const index = Object.values(ctx.target.objects).find(
+    const index = objectList(ctx.target).find(
       (o) => o.kind === "index" && o.table === object.id && o.name === object.replicaIndex,
     );
     const indexKey = index?.kind === "index" ? (index.ownerConstraint ?? index.id) : "";

@@ -1,3 +1,4 @@
+import { objectList, perModel } from "../catalog/lookup.js";
 import type { ColumnObj, DbObject, SchemaModel, TableObj } from "../catalog/model.js";
 
 /**
@@ -50,9 +51,9 @@ export function settleInheritedColumns(
 }
 
 /** For each table, the tables that inherit from it or are its partitions. */
-function childrenIndex(model: SchemaModel): Map<string, string[]> {
+const childrenIndex = perModel((model): Map<string, string[]> => {
   const index = new Map<string, string[]>();
-  for (const object of Object.values(model.objects)) {
+  for (const object of objectList(model)) {
     for (const parent of parents(object)) {
       const children = index.get(parent) ?? [];
       children.push(object.id);
@@ -60,7 +61,7 @@ function childrenIndex(model: SchemaModel): Map<string, string[]> {
     }
   }
   return index;
-}
+});
 
 /** Ordering constraints between a parent's columns and its children's. Returns [before, after] node keys. */
 export function inheritanceEdges(
@@ -103,7 +104,7 @@ export function inheritanceEdges(
 /** Node aliases: an inherited column that appears with its parent's new column is created by that statement. */
 export function inheritedAliases(target: SchemaModel, plans: Map<string, Plan>): Map<string, string> {
   const aliases = new Map<string, string>();
-  for (const object of Object.values(target.objects)) {
+  for (const object of objectList(target)) {
     if (object.kind !== "column" || !object.inherited) continue;
     const parent = parentColumn(target, object);
     if (parent && plans.get(parent.id) === "create")
