@@ -6,7 +6,14 @@ import type {
   IndexObj,
   Privileges,
 } from "../model.js";
-import { grants, identity, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
+import {
+  description,
+  grants,
+  identity,
+  notExtensionMember,
+  relationIdentity,
+  userNamespace,
+} from "../sql.js";
 
 const userTable = `c.relkind IN ('r', 'p') AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;
 
@@ -29,19 +36,16 @@ SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", 
        (SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text, 'min', s.seqmin::text,
                  'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle,
                  'sequence', ${identity("pg_class", "sc.oid")}, 'sequenceName', sc.relname,
-                 'comment', obj_description(sc.oid, 'pg_class'), 'grants', ${grants("sc.relacl", "s", "sc.relowner")})
+                 'comment', ${description("pg_class", "sc.oid")}, 'grants', ${grants("sc.relacl", "s", "sc.relowner")})
           FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid JOIN pg_class sc ON sc.oid = d.objid
          WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
            AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i') AS identity_options,
-       NOT a.attislocal AS inherited, ds.description AS comment,
+       NOT a.attislocal AS inherited, ${description("pg_class", "a.attrelid", "a.attnum")} AS comment,
        ${grants("a.attacl", null, null)} AS grants
   FROM pg_attribute a
   JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
   JOIN pg_type t ON t.oid = a.atttypid
   LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-  -- Joined rather than col_description(): one hash join instead of an index probe per column.
-  LEFT JOIN pg_description ds
-         ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
  WHERE a.attnum > 0 AND NOT a.attisdropped AND ${userTable}`;
 
 /**
@@ -108,7 +112,7 @@ export const constraintsQuery = `
 SELECT ${relationIdentity("n", "c")} AS table_identity,
        quote_ident(k.conname) || ' on ' || ${relationIdentity("n", "c")} AS identity, k.conname AS name, k.contype AS type, pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated,
        (k.coninhcount > 0 AND NOT k.conislocal) OR k.conparentid <> 0 AS inherited,
-       obj_description(k.oid, 'pg_constraint') AS comment
+       ${description("pg_constraint", "k.oid")} AS comment
   FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND ${userTable}`;
 
@@ -154,7 +158,7 @@ SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", 
        (SELECT quote_ident(k.conname) || ' on ' || ${relationIdentity("n", "c")} FROM pg_constraint k
          WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AS owner,
        EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) AS attached,
-       i.indisclustered AS clustered, obj_description(i.indexrelid, 'pg_class') AS comment
+       i.indisclustered AS clustered, ${description("pg_class", "i.indexrelid")} AS comment
   FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE (c.relkind IN ('r', 'p', 'm')) AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;

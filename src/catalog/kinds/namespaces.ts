@@ -1,10 +1,10 @@
 import { quoteIdent } from "../../db/quote.js";
 import type { CollationObj, ExtensionObj, Privileges, SchemaObj } from "../model.js";
-import { grants, identity, notExtensionMember, userNamespace } from "../sql.js";
+import { description, grants, identity, notExtensionMember, userNamespace } from "../sql.js";
 
 export const schemasQuery = `
 SELECT n.nspname AS name, ${identity("pg_namespace", "n.oid")} AS identity,
-       obj_description(n.oid, 'pg_namespace') AS comment, ${grants("n.nspacl", "n", "n.nspowner")} AS grants
+       ${description("pg_namespace", "n.oid")} AS comment, ${grants("n.nspacl", "n", "n.nspowner")} AS grants
   FROM pg_namespace n
  WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_namespace", "n.oid")}`;
 
@@ -29,7 +29,7 @@ export function toSchema(row: SchemaRow): SchemaObj {
 
 export const extensionsQuery = `
 SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema,
-       ${identity("pg_extension", "e.oid")} AS identity, obj_description(e.oid, 'pg_extension') AS comment
+       ${identity("pg_extension", "e.oid")} AS identity, ${description("pg_extension", "e.oid")} AS comment
   FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
  WHERE e.extname <> 'plpgsql'`;
 
@@ -59,7 +59,7 @@ export const collationsQuery = `
 SELECT n.nspname AS schema, c.collname AS name, ${identity("pg_collation", "c.oid")} AS identity,
        c.collprovider AS provider, c.collcollate AS collate, c.collctype AS ctype,
        coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale') AS locale,
-       c.collisdeterministic AS deterministic, obj_description(c.oid, 'pg_collation') AS comment
+       c.collisdeterministic AS deterministic, ${description("pg_collation", "c.oid")} AS comment
   FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace
  WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_collation", "c.oid")}`;
 

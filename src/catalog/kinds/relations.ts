@@ -1,5 +1,12 @@
 import type { Privileges, ReplicaIdentity, SequenceObj, TableObj, ViewObj } from "../model.js";
-import { grants, identity, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
+import {
+  description,
+  grants,
+  identity,
+  notExtensionMember,
+  relationIdentity,
+  userNamespace,
+} from "../sql.js";
 
 const userRelation = `${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;
 
@@ -8,7 +15,7 @@ export const sequencesQuery = `
 SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS identity,
        format_type(s.seqtypid, NULL) AS data_type, s.seqstart::text AS start, s.seqincrement::text AS increment,
        s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
-       c.relpersistence = 'u' AS unlogged, obj_description(c.oid, 'pg_class') AS comment,
+       c.relpersistence = 'u' AS unlogged, ${description("pg_class", "c.oid")} AS comment,
        ${grants("c.relacl", "s", "c.relowner")} AS grants,
        (SELECT ${identity("pg_class", "d.refobjid", "d.refobjsubid")} FROM pg_depend d
          WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass
@@ -71,7 +78,7 @@ SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS 
          (SELECT coalesce(json_agg(${identity("pg_class", "h.inhparent")} ORDER BY h.inhseqno), '[]'::json)
             FROM pg_inherits h WHERE h.inhrelid = c.oid) END AS inherits,
        c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
-       obj_description(c.oid, 'pg_class') AS comment, ${grants("c.relacl", "r", "c.relowner")} AS grants
+       ${description("pg_class", "c.oid")} AS comment, ${grants("c.relacl", "r", "c.relowner")} AS grants
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind IN ('r', 'p') AND ${userRelation}`;
 
@@ -149,7 +156,7 @@ export const viewsQuery = `
 SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS identity,
        CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized view' END AS kind,
        pg_get_viewdef(c.oid) AS definition, coalesce(c.reloptions, '{}') AS options, c.relispopulated AS populated,
-       obj_description(c.oid, 'pg_class') AS comment, ${grants("c.relacl", "r", "c.relowner")} AS grants,
+       ${description("pg_class", "c.oid")} AS comment, ${grants("c.relacl", "r", "c.relowner")} AS grants,
        (SELECT coalesce(json_object_agg(a.attname, d.description), '{}'::json)
           FROM pg_attribute a JOIN pg_description d
             ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum

@@ -1,12 +1,19 @@
 import type { FunctionObj, PolicyObj, Privileges, TriggerEnabled, TriggerObj } from "../model.js";
-import { grants, identity, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
+import {
+  description,
+  grants,
+  identity,
+  notExtensionMember,
+  relationIdentity,
+  userNamespace,
+} from "../sql.js";
 
 export const functionsQuery = `
 SELECT n.nspname AS schema, p.proname AS name, ${identity("pg_proc", "p.oid")} AS identity,
        pg_get_function_identity_arguments(p.oid) AS identity_args, p.prokind = 'p' AS is_procedure,
        pg_get_functiondef(p.oid) AS definition, pg_get_function_result(p.oid) AS result,
        pg_get_function_arguments(p.oid) AS signature,
-       obj_description(p.oid, 'pg_proc') AS comment, ${grants("p.proacl", "f", "p.proowner")} AS grants
+       ${description("pg_proc", "p.oid")} AS comment, ${grants("p.proacl", "f", "p.proowner")} AS grants
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
  WHERE p.prokind IN ('f', 'p') AND ${userNamespace("n")} AND ${notExtensionMember("pg_proc", "p.oid")}`;
 
@@ -47,7 +54,7 @@ const userTable = `${userNamespace("n")} AND ${notExtensionMember("pg_class", "c
 export const triggersQuery = `
 SELECT ${relationIdentity("n", "c")} AS table_identity, ${identity("pg_trigger", "t.oid")} AS identity,
        t.tgname AS name, pg_get_triggerdef(t.oid) AS definition, t.tgenabled AS enabled,
-       obj_description(t.oid, 'pg_trigger') AS comment
+       ${description("pg_trigger", "t.oid")} AS comment
   FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ${userTable}`;
 
@@ -85,7 +92,7 @@ SELECT ${relationIdentity("n", "c")} AS table_identity, ${identity("pg_policy", 
        (SELECT json_agg(CASE WHEN r = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(r) END ORDER BY 1)
           FROM unnest(p.polroles) r) AS roles,
        pg_get_expr(p.polqual, p.polrelid) AS using, pg_get_expr(p.polwithcheck, p.polrelid) AS with_check,
-       obj_description(p.oid, 'pg_policy') AS comment
+       ${description("pg_policy", "p.oid")} AS comment
   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE ${userTable}`;
 

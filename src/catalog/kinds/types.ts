@@ -6,13 +6,13 @@ import type {
   EnumObj,
   Privileges,
 } from "../model.js";
-import { grants, identity, notExtensionMember, userNamespace } from "../sql.js";
+import { description, grants, identity, notExtensionMember, userNamespace } from "../sql.js";
 
 const userType = (t: string) => `${userNamespace("n")} AND ${notExtensionMember("pg_type", `${t}.oid`)}`;
 
 export const enumsQuery = `
 SELECT n.nspname AS schema, t.typname AS name, ${identity("pg_type", "t.oid")} AS identity,
-       obj_description(t.oid, 'pg_type') AS comment, ${grants("t.typacl", "T", "t.typowner")} AS grants,
+       ${description("pg_type", "t.oid")} AS comment, ${grants("t.typacl", "T", "t.typowner")} AS grants,
        (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) AS labels
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
  WHERE t.typtype = 'e' AND ${userType("t")}`;
@@ -45,9 +45,9 @@ SELECT n.nspname AS schema, t.typname AS name, ${identity("pg_type", "t.oid")} A
        format_type(t.typbasetype, t.typtypmod) AS base_type, t.typnotnull AS not_null, t.typdefault AS "default",
        CASE WHEN t.typcollation <> 0 AND t.typcollation <> b.typcollation
             THEN ${identity("pg_collation", "t.typcollation")} END AS collation,
-       obj_description(t.oid, 'pg_type') AS comment, ${grants("t.typacl", "T", "t.typowner")} AS grants,
+       ${description("pg_type", "t.oid")} AS comment, ${grants("t.typacl", "T", "t.typowner")} AS grants,
        (SELECT coalesce(json_agg(json_build_object('name', c.conname, 'definition', pg_get_constraintdef(c.oid),
-                 'validated', c.convalidated, 'comment', obj_description(c.oid, 'pg_constraint'))
+                 'validated', c.convalidated, 'comment', ${description("pg_constraint", "c.oid")})
                  ORDER BY c.conname), '[]'::json)
           FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') AS constraints
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_type b ON b.oid = t.typbasetype
@@ -86,11 +86,11 @@ export function toDomain(row: DomainRow): DomainObj {
 
 export const compositesQuery = `
 SELECT n.nspname AS schema, t.typname AS name, ${identity("pg_type", "t.oid")} AS identity,
-       obj_description(t.oid, 'pg_type') AS comment, ${grants("t.typacl", "T", "t.typowner")} AS grants,
+       ${description("pg_type", "t.oid")} AS comment, ${grants("t.typacl", "T", "t.typowner")} AS grants,
        (SELECT coalesce(json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod),
                  'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation
                                    THEN ${identity("pg_collation", "a.attcollation")} END,
-                 'comment', col_description(t.typrelid, a.attnum)) ORDER BY a.attnum), '[]'::json)
+                 'comment', ${description("pg_class", "t.typrelid", "a.attnum")}) ORDER BY a.attnum), '[]'::json)
           FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
          WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) AS attributes
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid
