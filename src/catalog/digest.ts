@@ -3,13 +3,19 @@ import type { DbClient } from "../db/connect.js";
 import { CATALOG_KINDS, type CatalogKind } from "./kinds/index.js";
 
 /**
- * A row's digest fact: its kind's place in CATALOG_KINDS, then the row's text (`x::text`). The queries
- * hold definitions only (positions and statistics are read apart), so the whole row is digested.
+ * A row's digest fact: its kind's place in CATALOG_KINDS, then the row as JSON (`row_to_json(x)::text`),
+ * which is also how introspection receives it. The queries hold definitions only (positions and
+ * statistics are read apart), so the whole row is digested.
  */
-function factPrefix(kind: CatalogKind): string {
+export function factPrefix(kind: CatalogKind): string {
   const index = CATALOG_KINDS.indexOf(kind);
   if (index < 0) throw new Error(`catalog kind ${kind.name} is not in CATALOG_KINDS`);
   return `${index}:`;
+}
+
+/** A kind's rows, each as the one JSON text the digest hashes and introspection parses. */
+export function rowsAsJson(kind: CatalogKind): string {
+  return `SELECT row_to_json(x)::text AS fact FROM (${kind.query}) x`;
 }
 
 /**
@@ -20,25 +26,8 @@ function factPrefix(kind: CatalogKind): string {
  * an empty search_path so deparsed definitions are schema-qualified.
  */
 export const catalogDigestQuery = `SELECT 'md5:' || coalesce(md5(string_agg(fact, E'\\n' ORDER BY fact COLLATE "C")), 'empty') AS digest FROM (
-${CATALOG_KINDS.map((kind) => `  SELECT '${factPrefix(kind)}' || x::text AS fact FROM (${kind.query}) x`).join("\n  UNION ALL\n")}
+${CATALOG_KINDS.map((kind) => `  SELECT '${factPrefix(kind)}' || fact AS fact FROM (${rowsAsJson(kind)}) ${kind.name}`).join("\n  UNION ALL\n")}
 ) facts`;
-
-// What record_out quotes a value for: emptiness, or a quote, backslash, parenthesis, comma or C isspace.
-const NEEDS_QUOTES = /["\\(),\t\n\v\f\r ]/;
-const ESCAPED = /["\\]/g;
-
-/**
- * The digest fact of one row, from the text the server sent for each value: what `x::text` gives
- * (record_out) without making the server format every row twice.
- */
-export function digestFact(kind: CatalogKind, values: readonly (string | null)[]): string {
-  const fields = values.map((value) => {
-    if (value === null || value === undefined) return "";
-    return value === "" || NEEDS_QUOTES.test(value) ? `"${value.replace(ESCAPED, "$&$&")}"` : value;
-  });
-  // join() yields one flat string; appending builds a rope that every later regex and sort must flatten.
-  return `${factPrefix(kind)}(${fields.join(",")})`;
-}
 
 // A surrogate (a character beyond U+FFFF) is the one place UTF-16 order and UTF-8 byte order disagree.
 const SURROGATE = /[\uD800-\uDFFF]/;

@@ -1,7 +1,6 @@
-import pg from "pg";
 import type { DbClient } from "../db/connect.js";
 import { withClient } from "../db/connect.js";
-import { catalogDigestQuery, digestFact, digestOfFacts } from "./digest.js";
+import { catalogDigestQuery, digestOfFacts, factPrefix, rowsAsJson } from "./digest.js";
 import { type ColumnPositionRow, columnPositionsQuery } from "./kinds/columns.js";
 import {
   type DependencyRow,
@@ -26,9 +25,9 @@ export async function introspect(client: DbClient): Promise<SchemaModel> {
 }
 
 /**
- * The model and the catalog digest in one snapshot. Each row's digest fact is built from the text the
- * server sent for it, so the digest costs no second pass over the catalog; databases not in UTF-8 get it
- * from the server, since md5() there hashes another encoding's bytes.
+ * The model and the catalog digest in one snapshot. Each row's digest fact is the JSON text the server
+ * sent for it, so the digest costs no second pass over the catalog; databases not in UTF-8 get it from the
+ * server, since md5() there hashes another encoding's bytes.
  */
 export async function readCatalog(client: DbClient): Promise<CatalogRead> {
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -51,9 +50,7 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
       stats[`rel:${row.identity}`] = tableStats(row);
     }
     for (const kind of CATALOG_KINDS) {
-      const rows = factsHere
-        ? await readWithFacts(client, kind, facts)
-        : (await client.query(kind.query)).rows;
+      const rows = await readRows(client, kind, factsHere ? facts : null);
       for (const row of rows) {
         const object = kind.map(row as never);
         objects.set(object.id, object);
@@ -87,28 +84,20 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
   }
 }
 
-// Values as the server sent them: their text is what the digest hashes, and parsing follows from it.
-const AS_SENT = { getTypeParser: () => (value: string) => value };
-
-/** A kind's rows, parsed as pg would, each adding its digest fact (the row's text) to `facts`. */
-async function readWithFacts(client: DbClient, kind: CatalogKind, facts: string[]): Promise<object[]> {
-  const result = await client.query<(string | null)[]>({
-    text: kind.query,
-    rowMode: "array",
-    types: AS_SENT,
-  });
-  const names = result.fields.map((field) => field.name);
-  const parsers = result.fields.map((field) => pg.types.getTypeParser(field.dataTypeID, "text"));
-  return result.rows.map((values) => {
-    facts.push(digestFact(kind, values));
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) {
-      const value = values[i];
-      row[names[i] as string] = value === null || value === undefined ? null : parsers[i]?.(value);
-    }
-    return row;
+/**
+ * A kind's rows. Each arrives as one JSON text: parsed natively, where pg's per-field parsing of 20,000
+ * rows cost several times as much, and hashed as it came when `facts` collects digest facts.
+ */
+async function readRows(client: DbClient, kind: CatalogKind, facts: string[] | null): Promise<object[]> {
+  const { rows } = await client.query<[string]>({ text: rowsAsJson(kind), rowMode: "array", types: AS_TEXT });
+  const prefix = factPrefix(kind);
+  return rows.map(([fact]) => {
+    facts?.push(prefix + fact);
+    return JSON.parse(fact) as object;
   });
 }
+
+const AS_TEXT = { getTypeParser: () => (value: string) => value };
 
 export async function introspectUrl(url: string): Promise<SchemaModel> {
   return withClient(url, introspect, { readOnly: true, applicationName: "migrate-mcp introspect" });

@@ -24,7 +24,7 @@ describe("catalog digest read with the model", () => {
     expect(read).not.toBe("md5:empty");
   });
 
-  it("quotes values as the server's row text does: quotes, backslashes, parentheses, commas, whitespace", async () => {
+  it("equals verify.sql's digest with quotes, backslashes, parentheses, commas and whitespace in values", async () => {
     const db = await freshDatabase(`
       CREATE TABLE public."odd ""name"", (x)" (id int, "tab\tcol" text DEFAULT E'a\\\\b', plain text DEFAULT '');
       COMMENT ON TABLE public."odd ""name"", (x)" IS E'line one\\nline two\\r\\f\\v "quoted" \\\\ end';
