@@ -35,9 +35,10 @@ SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", 
        a.attidentity AS identity_kind,
        (SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text, 'min', s.seqmin::text,
                  'max', s.seqmax::text, 'cache', s.seqcache::text, 'cycle', s.seqcycle,
-                 'sequence', ${identity("pg_class", "sc.oid")}, 'sequenceName', sc.relname,
+                 'sequence', ${relationIdentity("sn", "sc")}, 'sequenceName', sc.relname,
                  'comment', ${description("pg_class", "sc.oid")}, 'grants', ${grants("sc.relacl", "s", "sc.relowner")})
           FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid JOIN pg_class sc ON sc.oid = d.objid
+          JOIN pg_namespace sn ON sn.oid = sc.relnamespace
          WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
            AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i') AS identity_options,
        NOT a.attislocal AS inherited, ${description("pg_class", "a.attrelid", "a.attnum")} AS comment,
@@ -155,12 +156,14 @@ export function toConstraint(row: ConstraintRow): ConstraintObj {
 export const indexesQuery = `
 SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", "ic")} AS identity,
        n.nspname AS schema, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
-       (SELECT quote_ident(k.conname) || ' on ' || ${relationIdentity("n", "c")} FROM pg_constraint k
-         WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AS owner,
+       quote_ident(k.conname) || ' on ' || ${relationIdentity("n", "c")} AS owner,
        EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) AS attached,
        i.indisclustered AS clustered, ${description("pg_class", "i.indexrelid")} AS comment
   FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  -- A key or exclusion constraint owns at most one index, and each index has at most one such owner.
+  -- Joined: pg_constraint has no index on conindid, so a subquery per index scanned its table's constraints.
+  LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')
  WHERE (c.relkind IN ('r', 'p', 'm')) AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;
 
 interface IndexRow {
