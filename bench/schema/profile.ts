@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { catalogDigestQuery } from "../../src/catalog/digest.js";
+import { catalogDigestQuery, rowsAsJson } from "../../src/catalog/digest.js";
 import { fingerprint } from "../../src/catalog/fingerprint.js";
 import { readCatalog } from "../../src/catalog/introspect.js";
 import { columnPositionsQuery } from "../../src/catalog/kinds/columns.js";
@@ -18,7 +18,7 @@ import { timed } from "../lib/timing.js";
  */
 const QUERIES: Record<string, string> = {
   "table stats": tableStatsQuery,
-  ...Object.fromEntries(CATALOG_KINDS.map((kind) => [kind.name, kind.query])),
+  ...Object.fromEntries(CATALOG_KINDS.map((kind) => [kind.name, rowsAsJson(kind)])),
   "column positions": columnPositionsQuery,
   dependencies: dependenciesQuery,
   "dependency endpoints": endpointsQuery,

@@ -2,8 +2,6 @@ import { basename, resolve } from "node:path";
 import { loadConfig } from "../config.js";
 import type { Change } from "../diff/change.js";
 import { MigrateError } from "../errors.js";
-import { annotateSteps } from "../plan/annotate.js";
-import { writePlanDirectory } from "../plan/files.js";
 import { buildPlan, type MigrationPlan, type PlanOptions } from "../plan/plan.js";
 import { DEFAULT_LOCK_TIMEOUT_MS } from "../plan/step.js";
 import { loadBoth, planChanges, type SpecOptions } from "./analyze.js";
@@ -32,6 +30,9 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
     renames: [...(options.renames ?? []), ...config.renames],
     lockTimeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
   };
+  // Annotation loads PostgreSQL's parser (WebAssembly, ~80 ms): started now, it loads while the catalogs are read.
+  const planTools = Promise.all([import("../plan/annotate.js"), import("../plan/files.js")]);
+  planTools.catch(() => {}); // a failure to load surfaces where it is awaited, not as an unhandled rejection
   const [source, target] = await loadBoth({ ...options, cwd });
   const { forward, rollback } = await planChanges(source, target, planOptions.renames, { ...options, cwd });
   if (!planOptions.allowDestructive) refuseDestructive(forward);
@@ -49,6 +50,7 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
     rollback,
     models: { source: source.model, target: target.model },
   });
+  const [{ annotateSteps }, { writePlanDirectory }] = await planTools;
   const annotate = { ...planOptions, lockTimeoutMs: planOptions.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS };
   plan.forwardSteps = await annotateSteps(plan.forwardSteps, {
     ...annotate,
