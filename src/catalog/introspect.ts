@@ -50,9 +50,7 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
       stats[`rel:${row.identity}`] = tableStats(row);
     }
     for (const kind of CATALOG_KINDS) {
-      const rows = await readRows(client, kind, factsHere ? facts : null);
-      for (const row of rows) {
-        const object = kind.map(row as never);
+      for (const object of await readObjects(client, kind, factsHere ? facts : null)) {
         objects.set(object.id, object);
       }
     }
@@ -85,15 +83,15 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
 }
 
 /**
- * A kind's rows. Each arrives as one JSON text: parsed natively, where pg's per-field parsing of 20,000
+ * A kind's objects. Each row arrives as one JSON text: parsed natively, where pg's per-field parsing of 20,000
  * rows cost several times as much, and hashed as it came when `facts` collects digest facts.
  */
-async function readRows(client: DbClient, kind: CatalogKind, facts: string[] | null): Promise<object[]> {
+async function readObjects(client: DbClient, kind: CatalogKind, facts: string[] | null): Promise<DbObject[]> {
   const { rows } = await client.query<[string]>({ text: rowsAsJson(kind), rowMode: "array", types: AS_TEXT });
   const prefix = factPrefix(kind);
   return rows.map(([fact]) => {
     facts?.push(prefix + fact);
-    return JSON.parse(fact) as object;
+    return kind.map(JSON.parse(fact) as never);
   });
 }
 
