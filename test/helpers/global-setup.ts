@@ -8,7 +8,7 @@ declare module "vitest" {
   }
 }
 
-/** One server for the whole run: TEST_DATABASE_URL when set, otherwise the embedded server. */
+/** One server for the whole run: TEST_DATABASE_URL when set (and not empty), otherwise the embedded server. */
 export default async function setup(project: TestProject): Promise<void> {
   // CLI tests run dist/cli.js in child processes; build it so they never test stale code.
   const root = join(import.meta.dirname, "..", "..");
@@ -20,7 +20,7 @@ export default async function setup(project: TestProject): Promise<void> {
       stdio: "inherit",
     },
   );
-  const url = process.env.TEST_DATABASE_URL ?? embeddedServerUrl(root);
+  const url = process.env.TEST_DATABASE_URL || embeddedServerUrl(root);
   project.provide("serverUrl", url);
 }
 
