@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SchemaModel } from "../../src/catalog/model.js";
 import { withClient } from "../../src/db/index.js";
+import { lockDescriber } from "../../src/plan/annotate.js";
 import type { LockLevel } from "../../src/plan/step.js";
 import { annotate, annotateOne, modelsAround, planStep } from "./helpers.js";
 
@@ -230,5 +231,20 @@ describe("lock levels", () => {
       "none",
       "none",
     ]);
+  });
+});
+
+describe("locks a dropped table takes on its neighbours", () => {
+  it("names the tables on the other end of its foreign keys, in both directions, and itself once", async () => {
+    const { source } = await modelsAround(`${SCHEMA};
+      CREATE TABLE public.tree (id int PRIMARY KEY, parent_id int REFERENCES public.tree);`);
+    const describeLock = lockDescriber(source);
+    const locked = (sql: string) =>
+      /^ACCESS EXCLUSIVE on (.*), held/.exec(describeLock(planStep(sql, { estimate: null })))?.[1];
+    // orders' key references parent: dropping either table drops the key, which locks the other one too.
+    expect(locked("DROP TABLE public.parent CASCADE")).toBe("public.parent and public.orders");
+    expect(locked("DROP TABLE public.orders CASCADE")).toBe("public.orders and public.parent");
+    expect(locked("DROP TABLE public.tree")).toBe("public.tree");
+    expect(locked("DROP TABLE public.scratch")).toBe("public.scratch");
   });
 });

