@@ -6,8 +6,6 @@ export interface ModelLookup {
   primaryKeys: ReadonlyMap<string, ConstraintObj>;
   /** Constraint id → the index that implements it (primary key, unique, exclusion). */
   constraintIndexes: ReadonlyMap<string, IndexObj>;
-  /** Object id → ids of the objects whose dependsOn names it. */
-  dependents: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -32,17 +30,27 @@ export const objectList = perModel((model): readonly DbObject[] => Object.values
 /** The lookup of a model, built on first use. */
 export const modelLookup = perModel((model): ModelLookup => {
   const primaryKeys = new Map<string, ConstraintObj>();
-  const dependents = new Map<string, string[]>();
   const constraintIndexes = new Map<string, IndexObj>();
   for (const object of objectList(model)) {
     if (object.kind === "index" && object.ownerConstraint)
       constraintIndexes.set(object.ownerConstraint, object);
     if (object.kind === "constraint" && object.type === "primary key") primaryKeys.set(object.table, object);
+  }
+  return { primaryKeys, constraintIndexes };
+});
+
+/**
+ * Object id → ids of the objects whose dependsOn names it. Apart from modelLookup: it reads every
+ * dependency of every object, which the diff (asking only for constraint indexes) does not need.
+ */
+export const modelDependents = perModel((model): ReadonlyMap<string, readonly string[]> => {
+  const dependents = new Map<string, string[]>();
+  for (const object of objectList(model)) {
     for (const dependency of object.dependsOn) {
       const list = dependents.get(dependency);
       if (list) list.push(object.id);
       else dependents.set(dependency, [object.id]);
     }
   }
-  return { primaryKeys, constraintIndexes, dependents };
+  return dependents;
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { modelLookup } from "../catalog/lookup.js";
+import { modelDependents, modelLookup } from "../catalog/lookup.js";
 import type { ColumnObj, ConstraintObj, IndexObj, SchemaModel, TableObj } from "../catalog/model.js";
 import { quoteIdent } from "../db/quote.js";
 import type { Change, Statement } from "../diff/change.js";
@@ -318,7 +318,7 @@ function columnAlter(
 function typeSwap(before: ColumnObj, after: ColumnObj, options: OnlineOptions): Draft[] | null {
   const key = primaryKey(options.target, after.table);
   // Views are rebuilt around a type change by the diff anyway; indexes and constraints would be lost.
-  const usedElsewhere = (modelLookup(options.target).dependents.get(after.id) ?? []).some((id) => {
+  const usedElsewhere = (modelDependents(options.target).get(after.id) ?? []).some((id) => {
     const kind = options.target.objects[id]?.kind;
     return kind !== "view" && kind !== "materialized view";
   });
