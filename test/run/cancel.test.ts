@@ -12,33 +12,19 @@ import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
 import {
   hasJournal,
+  interruptiblePlans,
   journalRows,
   runnerLeftovers,
   SLEEP,
   schemaOf,
   sharedPlan,
-  withCentsBackfill,
-  withSleepInCentsStep,
 } from "./helpers.js";
 
 const ROWS = 20_000;
 const BATCH = 200;
 
-// A backfill of ROWS rows in batches of BATCH: a hundred committed batches, long enough to stop part way.
-const backfillPlan = sharedPlan({
-  source: SHOP,
-  target: SHOP_V2,
-  name: "cancel_backfill",
-  edit: withCentsBackfill(BATCH),
-});
-
-// The step that adds amount_cents also sleeps 60 s in its transaction (mm_test.sleep = off skips it).
-const sleepingPlan = sharedPlan({
-  source: SHOP,
-  target: SHOP_V2,
-  name: "cancel_sleep",
-  edit: withSleepInCentsStep,
-});
+// The backfill covers ROWS rows in batches of BATCH: a hundred committed batches, long enough to stop part way.
+const { backfillPlan, sleepingPlan } = interruptiblePlans("cancel", BATCH);
 
 // The concurrent index step sleeps after building its index, outside a transaction like the build itself.
 const standalonePlan = sharedPlan({

@@ -5,17 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { type CliExit, runCli, spawnCli } from "../helpers/cli.js";
 import { freshDatabase, serverUrl } from "../helpers/db.js";
-import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
-import {
-  hasJournal,
-  journalRows,
-  runnerLeftovers,
-  SLEEP,
-  schemaOf,
-  sharedPlan,
-  withCentsBackfill,
-  withSleepInCentsStep,
-} from "./helpers.js";
+import { SHOP, shopData } from "./fixtures.js";
+import { hasJournal, interruptiblePlans, journalRows, runnerLeftovers, SLEEP, schemaOf } from "./helpers.js";
 
 // Ctrl-C on `migrate-mcp apply`, end to end: the built CLI in its own process gets a real SIGINT, which
 // must stop the run at a safe boundary, exit 1 with the CANCELLED message, and leave a journal that the
@@ -26,21 +17,8 @@ const BATCH = 100;
 // The runner must stop well before any of the minute-long waits below would end on its own.
 const PROMPT_MS = 10_000;
 
-// A backfill in batches of BATCH; run with --throttle 60000 it sleeps a minute after each committed batch.
-const backfillPlan = sharedPlan({
-  source: SHOP,
-  target: SHOP_V2,
-  name: "cli_interrupt_backfill",
-  edit: withCentsBackfill(BATCH),
-});
-
-// The step that adds amount_cents also sleeps 60 s in its transaction (mm_test.sleep = off skips it).
-const sleepingPlan = sharedPlan({
-  source: SHOP,
-  target: SHOP_V2,
-  name: "cli_interrupt_sleep",
-  edit: withSleepInCentsStep,
-});
+// Run with --throttle 60000, the backfill sleeps a minute after each committed batch.
+const { backfillPlan, sleepingPlan } = interruptiblePlans("cli_interrupt", BATCH);
 
 /**
  * The environment of the test's CLI runs: the test server only, and a MIGRATE_HOME of its own (removed after

@@ -11,6 +11,7 @@ import { renderScript } from "../../src/plan/script.js";
 import type { Step } from "../../src/plan/step.js";
 import { RUNNER_LOCK } from "../../src/run/session.js";
 import { createTestDatabase } from "../helpers/db.js";
+import { SHOP, SHOP_V2 } from "./fixtures.js";
 
 export interface PlanSpec {
   source: string;
@@ -109,6 +110,20 @@ export function withSleepInCentsStep(steps: Step[]): Step[] {
       ? { ...step, statements: [...step.statements, { sql: SLEEP, transactional: true }] }
       : step,
   );
+}
+
+/**
+ * The SHOP → SHOP_V2 plans the cancellation tests stop part way, each written once per test file: one with a
+ * backfill in batches of `batchSize` after the amount_cents step, one whose amount_cents step sleeps 60 s in
+ * its transaction (mm_test.sleep = off skips it).
+ */
+export function interruptiblePlans(prefix: string, batchSize: number) {
+  const plan = (name: string, edit: (steps: Step[]) => Step[]) =>
+    sharedPlan({ source: SHOP, target: SHOP_V2, name: `${prefix}_${name}`, edit });
+  return {
+    backfillPlan: plan("backfill", withCentsBackfill(batchSize)),
+    sleepingPlan: plan("sleep", withSleepInCentsStep),
+  };
 }
 
 /** A backfill step written by hand, as the zero-downtime planner would emit it. */
