@@ -32,9 +32,12 @@ ${CATALOG_KINDS.map((kind) => `  SELECT '${factPrefix(kind)}' || fact AS fact FR
 // A surrogate (a character beyond U+FFFF) is the one place UTF-16 order and UTF-8 byte order disagree.
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** What catalogDigestQuery computes, from every row's digestFact (UTF-8 databases only). */
-export function digestOfFacts(facts: string[]): string {
-  if (facts.length === 0) return "md5:empty";
+/**
+ * The two hashes of a catalog's facts, both over the facts in byte order: the fingerprint (SHA-256), which
+ * names a schema state everywhere, and what catalogDigestQuery computes (MD5), which only a UTF-8 database
+ * computes the same way, since md5() there hashes the database encoding's bytes (null otherwise).
+ */
+export function hashFacts(facts: string[], utf8: boolean): { fingerprint: string; digest: string | null } {
   // COLLATE "C" sorts by bytes. Without surrogates, JavaScript's UTF-16 order is the same and far cheaper.
   const sorted = facts.some((fact) => SURROGATE.test(fact))
     ? facts
@@ -42,7 +45,12 @@ export function digestOfFacts(facts: string[]): string {
         .sort(Buffer.compare)
         .map((fact) => fact.toString("utf8"))
     : [...facts].sort();
-  return `md5:${createHash("md5").update(sorted.join("\n")).digest("hex")}`;
+  const text = sorted.join("\n");
+  const digest = facts.length === 0 ? "md5:empty" : `md5:${createHash("md5").update(text).digest("hex")}`;
+  return {
+    fingerprint: `sha256:${createHash("sha256").update(text).digest("hex")}`,
+    digest: utf8 ? digest : null,
+  };
 }
 
 export async function catalogDigest(client: DbClient): Promise<string> {

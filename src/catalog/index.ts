@@ -1,4 +1,4 @@
+export { canonical } from "./definition.js";
 export { catalogDigest, catalogDigestQuery } from "./digest.js";
-export { canonical, fingerprint } from "./fingerprint.js";
 export { type CatalogRead, introspect, introspectUrl, readCatalog } from "./introspect.js";
 export type * from "./model.js";

@@ -1,6 +1,7 @@
 import type { DbClient } from "../db/connect.js";
 import { withClient } from "../db/connect.js";
-import { catalogDigestQuery, digestOfFacts, factPrefix, rowsAsJson } from "./digest.js";
+import { recordFact } from "./definition.js";
+import { catalogDigestQuery, factPrefix, hashFacts, rowsAsJson } from "./digest.js";
 import { type ColumnPositionRow, columnPositionsQuery } from "./kinds/columns.js";
 import {
   type DependencyRow,
@@ -13,9 +14,13 @@ import { CATALOG_KINDS, type CatalogKind } from "./kinds/index.js";
 import { type TableStatsRow, tableStats, tableStatsQuery } from "./kinds/relations.js";
 import type { ColumnObj, DbObject, SchemaModel } from "./model.js";
 
-/** A schema as read from the catalog: the model, and the digest verify.sql computes for the same facts. */
+/**
+ * A schema as read from the catalog: the model, its fingerprint, and the digest verify.sql computes for
+ * the same facts.
+ */
 export interface CatalogRead {
   model: SchemaModel;
+  fingerprint: string;
   digest: string;
 }
 
@@ -25,9 +30,9 @@ export async function introspect(client: DbClient): Promise<SchemaModel> {
 }
 
 /**
- * The model and the catalog digest in one snapshot. Each row's digest fact is the JSON text the server
- * sent for it, so the digest costs no second pass over the catalog; databases not in UTF-8 get it from the
- * server, since md5() there hashes another encoding's bytes.
+ * The model, fingerprint and catalog digest in one snapshot. Each row's digest fact is the JSON text the
+ * server sent for it, so the hashes cost no second pass over the catalog; databases not in UTF-8 get the
+ * digest from the server, since md5() there hashes another encoding's bytes.
  */
 export async function readCatalog(client: DbClient): Promise<CatalogRead> {
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -44,13 +49,11 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
     const objects = new Map<string, DbObject>();
     const stats: SchemaModel["stats"] = {};
     const facts: string[] = [];
-    // Outside UTF-8, md5() hashes another encoding's bytes: the server computes the digest instead.
-    const factsHere = settings?.encoding === "UTF8";
     for (const row of (await client.query<TableStatsRow>(tableStatsQuery)).rows) {
       stats[`rel:${row.identity}`] = tableStats(row);
     }
     for (const kind of CATALOG_KINDS) {
-      for (const object of await readObjects(client, kind, factsHere ? facts : null)) {
+      for (const object of await readObjects(client, kind, facts)) {
         objects.set(object.id, object);
       }
     }
@@ -64,9 +67,11 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
     const dependencies = (await client.query<DependencyRow>(dependenciesQuery)).rows;
     const endpoints = (await client.query<EndpointRow>(endpointsQuery)).rows;
     attachDependencies(objects, dependencies, dependencyResolver(endpoints, positions));
-    const digest = factsHere
-      ? digestOfFacts(facts)
-      : ((await client.query<{ digest: string }>(catalogDigestQuery)).rows[0]?.digest ?? "md5:empty");
+    const hashes = hashFacts(facts, settings?.encoding === "UTF8");
+    const digest =
+      hashes.digest ??
+      (await client.query<{ digest: string }>(catalogDigestQuery)).rows[0]?.digest ??
+      "md5:empty";
     await client.query("COMMIT");
     const model: SchemaModel = {
       serverVersion: Number(settings?.version),
@@ -75,7 +80,7 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
       objects: sortedById(objects),
       stats,
     };
-    return { model, digest };
+    return { model, fingerprint: hashes.fingerprint, digest };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
@@ -84,14 +89,17 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
 
 /**
  * A kind's objects. Each row arrives as one JSON text: parsed natively, where pg's per-field parsing of 20,000
- * rows cost several times as much, and hashed as it came when `facts` collects digest facts.
+ * rows cost several times as much, hashed as it came, and remembered as the fact the object was built from.
  */
-async function readObjects(client: DbClient, kind: CatalogKind, facts: string[] | null): Promise<DbObject[]> {
+async function readObjects(client: DbClient, kind: CatalogKind, facts: string[]): Promise<DbObject[]> {
   const { rows } = await client.query<[string]>({ text: rowsAsJson(kind), rowMode: "array", types: AS_TEXT });
   const prefix = factPrefix(kind);
   return rows.map(([fact]) => {
-    facts?.push(prefix + fact);
-    return kind.map(JSON.parse(fact) as never);
+    const object = kind.map(JSON.parse(fact) as never);
+    const prefixed = prefix + fact;
+    facts.push(prefixed);
+    recordFact(object, prefixed);
+    return object;
   });
 }
 

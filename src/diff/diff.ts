@@ -1,4 +1,4 @@
-import { canonical, definitionText } from "../catalog/fingerprint.js";
+import { canonical, sameDefinition } from "../catalog/definition.js";
 import { modelLookup, objectList, perModel } from "../catalog/lookup.js";
 import type { ColumnObj, DbObject, EnumObj, SchemaModel, SequenceObj, TableObj } from "../catalog/model.js";
 import { quoteIdent } from "../db/quote.js";
@@ -81,7 +81,7 @@ function decide(ctx: DiffContext): Map<string, Plan> {
     else if (!from && to) plans.set(id, "create");
     else if (from && to) {
       if (from.kind !== to.kind) plans.set(id, "recreate");
-      else if (definitionText(from) !== definitionText(to)) {
+      else if (!sameDefinition(from, to)) {
         const result = generatorFor(from).alter(from, to, ctx);
         if (result === "recreate") plans.set(id, "recreate");
         else if (result.length > 0 || needsEnumRecast(from, to)) plans.set(id, "alter");

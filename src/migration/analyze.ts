@@ -1,4 +1,3 @@
-import { fingerprint } from "../catalog/fingerprint.js";
 import { readCatalog } from "../catalog/introspect.js";
 import type { SchemaModel } from "../catalog/model.js";
 import { loadConfig } from "../config.js";
@@ -44,8 +43,8 @@ export async function loadSchema(
     withClient(
       source.url,
       async (client) => {
-        const { model, digest } = await readCatalog(client);
-        return { model, state: { label: source.label, fingerprint: fingerprint(model), digest } };
+        const { model, fingerprint, digest } = await readCatalog(client);
+        return { model, state: { label: source.label, fingerprint, digest } };
       },
       { readOnly: true, applicationName: "migrate-mcp introspect" },
     ),

@@ -1,4 +1,3 @@
-import { fingerprint } from "../catalog/fingerprint.js";
 import { introspect, readCatalog } from "../catalog/introspect.js";
 import type { SchemaModel } from "../catalog/model.js";
 import { withClient } from "../db/connect.js";
@@ -37,8 +36,8 @@ export async function renamedSource(
         renderScript({ title: "renames", lines: [] }, renameSteps(renames, source.model)),
         "renames.sql",
       );
-      const { model, digest } = await readCatalog(client);
-      return { model, state: { ...source.state, fingerprint: fingerprint(model), digest } };
+      const { model, fingerprint, digest } = await readCatalog(client);
+      return { model, state: { ...source.state, fingerprint, digest } };
     });
   } finally {
     await shadow.drop();

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonical } from "../catalog/fingerprint.js";
+import { canonical } from "../catalog/definition.js";
 import type { SchemaModel } from "../catalog/model.js";
 import type { Change } from "../diff/change.js";
 import { planSteps } from "./online.js";
@@ -11,7 +11,7 @@ import { renderVerifyScript } from "./verify-script.js";
 export interface SchemaState {
   /** What the user named (redacted). */
   label: string;
-  /** Hash of the normalised model (see catalog/fingerprint.ts). */
+  /** SHA-256 of the catalog facts the model is built from (see hashFacts in catalog/digest.ts). */
   fingerprint: string;
   /** The same facts hashed by SQL in the server; what verify.sql asserts. */
   digest: string;

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { fingerprint } from "../catalog/fingerprint.js";
 import type { SchemaModel } from "../catalog/model.js";
 import { MigrateError } from "../errors.js";
 import type { LoadedPlan } from "../plan/read.js";
@@ -11,22 +10,18 @@ export interface PlanModels {
 }
 
 /**
- * The source and target models saved beside the plan (readPlan has checked their hashes). They must also
- * be the states plan.yaml names, or drift checks would compare against the wrong thing.
+ * The source and target models saved beside the plan. plan.yaml must list each with its hash, which
+ * readPlan has checked, so the models are the ones written with the plan's fingerprints.
  */
 export async function loadPlanModels(loaded: LoadedPlan): Promise<PlanModels> {
-  const read = async (file: string, expected: string): Promise<SchemaModel> => {
-    const model = JSON.parse(await readFile(join(loaded.dir, file), "utf8")) as SchemaModel;
-    if (fingerprint(model) !== expected) {
+  const read = async (file: string): Promise<SchemaModel> => {
+    if (loaded.plan.files[file] === undefined) {
       throw new MigrateError(
         "PLAN_INVALID",
-        `${file} in plan ${basename(loaded.dir)} does not have the fingerprint plan.yaml records; regenerate the plan`,
+        `plan.yaml of plan ${basename(loaded.dir)} does not record the hash of ${file}; regenerate the plan`,
       );
     }
-    return model;
+    return JSON.parse(await readFile(join(loaded.dir, file), "utf8")) as SchemaModel;
   };
-  return {
-    source: await read("source-model.json", loaded.plan.source.fingerprint),
-    target: await read("target-model.json", loaded.plan.target.fingerprint),
-  };
+  return { source: await read("source-model.json"), target: await read("target-model.json") };
 }

@@ -1,5 +1,4 @@
-import { fingerprint } from "../catalog/fingerprint.js";
-import { introspect } from "../catalog/introspect.js";
+import { readCatalog } from "../catalog/introspect.js";
 import type { SchemaModel } from "../catalog/model.js";
 import type { DbClient } from "../db/connect.js";
 
@@ -10,8 +9,8 @@ export interface Snapshot {
 }
 
 export async function takeSnapshot(client: DbClient): Promise<Snapshot> {
-  const model = await introspect(client);
-  return { model, fingerprint: fingerprint(model) };
+  const { model, fingerprint } = await readCatalog(client);
+  return { model, fingerprint };
 }
 
 export function shortFingerprint(value: string): string {

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect } from "vitest";
-import { definitionText } from "../../src/catalog/fingerprint.js";
+import { definitionText } from "../../src/catalog/definition.js";
 import { catalogDigest, readCatalog } from "../../src/catalog/index.js";
 import type { SchemaModel } from "../../src/catalog/model.js";
 import { withClient } from "../../src/db/index.js";

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, onTestFinished, vi } from "vitest";
-import { catalogDigest, fingerprint, introspect } from "../../src/catalog/index.js";
+import { readCatalog } from "../../src/catalog/index.js";
 import { findLockHolder, type LockHolder, withClient } from "../../src/db/index.js";
 import { diffSchemas } from "../../src/diff/index.js";
 import { writePlanDirectory } from "../../src/plan/files.js";
@@ -25,15 +25,11 @@ export interface PlanSpec {
 export async function writeTestPlan(spec: PlanSpec): Promise<{ dir: string; plan: MigrationPlan }> {
   const [a, b] = await Promise.all([createTestDatabase(spec.source), createTestDatabase(spec.target)]);
   try {
-    const read = (url: string) =>
-      withClient(url, async (client) => {
-        const model = await introspect(client);
-        return { model, digest: await catalogDigest(client) };
-      });
+    const read = (url: string) => withClient(url, readCatalog);
     const [source, target] = await Promise.all([read(a.url), read(b.url)]);
     const state = (s: typeof source, label: string) => ({
       label,
-      fingerprint: fingerprint(s.model),
+      fingerprint: s.fingerprint,
       digest: s.digest,
     });
     const built = buildPlan({
@@ -155,7 +151,7 @@ export async function tamper(dir: string, file: string, edit: (text: string) => 
 
 /** Fingerprint of a database's schema. */
 export async function schemaOf(url: string): Promise<string> {
-  return withClient(url, async (client) => fingerprint(await introspect(client)));
+  return withClient(url, async (client) => (await readCatalog(client)).fingerprint);
 }
 
 /** md5 of every row of each table, in key order: equal data gives equal checksums. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fingerprint, introspect } from "../../src/catalog/index.js";
+import { readCatalog } from "../../src/catalog/index.js";
 import { withClient } from "../../src/db/index.js";
 import { MigrateError } from "../../src/errors.js";
 import { Journal, loadState, readPlanJournal } from "../../src/run/journal.js";
@@ -9,7 +9,7 @@ import { freshDatabase } from "../helpers/db.js";
 describe("journal schema", () => {
   it("is created on first use, idempotently and concurrently, and is invisible to introspection", async () => {
     const db = await freshDatabase("CREATE TABLE public.t (id int PRIMARY KEY)");
-    const before = await withClient(db.url, async (c) => fingerprint(await introspect(c)));
+    const before = await withClient(db.url, async (c) => (await readCatalog(c)).fingerprint);
     expect(await withClient(db.url, journalVersion)).toBeNull();
     const versions = await Promise.all(
       [1, 2, 3, 4].map(() => withClient(db.url, (client) => upgradeJournal(client))),
@@ -23,7 +23,7 @@ describe("journal schema", () => {
           WHERE n.nspname = 'migrate_mcp' AND c.relkind = 'r' ORDER BY 1`,
       );
       expect(tables.rows.map((r) => r.relname)).toEqual(["history", "meta", "states", "steps"]);
-      expect(fingerprint(await introspect(client))).toBe(before);
+      expect((await readCatalog(client)).fingerprint).toBe(before);
     });
   });
 
@@ -81,7 +81,7 @@ describe("journal schema", () => {
       await journal.recordBatch("forward", "001", 5, ["15"]);
       await journal.markDone("forward", "001");
       await journal.recordFingerprint("forward", "001", "sha256:b");
-      const model = await introspect(client);
+      const { model } = await readCatalog(client);
       await journal.saveState("sha256:b", model);
       await journal.finishRun(runId, "failed", { error: "could not connect to postgres://u:secret@h/db" });
       const read = await readPlanJournal(client, "p1");

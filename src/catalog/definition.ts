@@ -1,18 +1,4 @@
-import { createHash } from "node:crypto";
-import type { DbObject, SchemaModel } from "./model.js";
-
-/**
- * A stable hash of the normalised model: object definitions only, no statistics, no server version, and
- * no column positions (an online type change or a restored column lands last without changing meaning).
- */
-export function fingerprint(model: SchemaModel): string {
-  const hash = createHash("sha256");
-  // One update per object: 20,000 objects made 80,000 calls into the hash when each piece went alone.
-  for (const id of Object.keys(model.objects).sort()) {
-    hash.update(`${id}\0${definitionText(model.objects[id]!)}\n`);
-  }
-  return `sha256:${hash.digest("hex")}`;
-}
+import type { DbObject } from "./model.js";
 
 /**
  * The part of an object that defines it, with keys sorted at every level; positions and dependency lists
@@ -33,10 +19,7 @@ function definitionOf(object: DbObject): Record<string, unknown> {
 
 const definitionTexts = new WeakMap<DbObject, string>();
 
-/**
- * An object's definition as canonical JSON, remembered per object: the fingerprint and both directions of
- * the diff compare every object, and models are never changed once introspected.
- */
+/** An object's definition as canonical JSON, remembered per object: models never change once read. */
 export function definitionText(object: DbObject): string {
   let text = definitionTexts.get(object);
   if (text === undefined) {
@@ -46,13 +29,39 @@ export function definitionText(object: DbObject): string {
   return text;
 }
 
+const catalogFacts = new WeakMap<DbObject, string>();
+
+/** Remembers the catalog row (its digest fact) an introspected object was built from. */
+export function recordFact(object: DbObject, fact: string): void {
+  catalogFacts.set(object, fact);
+}
+
+/**
+ * Whether two objects have the same definition. Objects built from equal catalog rows are equal (a table
+ * also needs the same set of columns, which come from other rows), so canonical texts are built only for
+ * the few objects whose rows differ, or that were not introspected (models read from a plan's files). On
+ * two 20,000-object schemas that skips most of the canonical copying the comparison used to cost.
+ */
+export function sameDefinition(a: DbObject, b: DbObject): boolean {
+  const fact = catalogFacts.get(a);
+  if (fact !== undefined && fact === catalogFacts.get(b) && sameColumns(a, b)) return true;
+  return definitionText(a) === definitionText(b);
+}
+
+function sameColumns(a: DbObject, b: DbObject): boolean {
+  if (a.kind !== "table" || b.kind !== "table") return true;
+  if (a.columns.length !== b.columns.length) return false;
+  const theirs = new Set(b.columns);
+  return a.columns.every((id) => theirs.has(id));
+}
+
 /** JSON with sorted keys, so equal objects always serialise identically. For plain JSON data (no toJSON). */
 export function canonical(value: unknown): string {
   return JSON.stringify(withSortedKeys(value));
 }
 
 // Copying with sorted keys and serialising natively once is twice as fast as a JSON.stringify replacer,
-// which is called for every value; this runs over every catalog object of both schemas.
+// which is called for every value.
 function withSortedKeys(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(withSortedKeys);
