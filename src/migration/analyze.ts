@@ -8,7 +8,7 @@ import { diffSchemas } from "../diff/diff.js";
 import { type Rename, resolveRenames } from "../diff/renames.js";
 import type { SchemaState } from "../plan/plan.js";
 import { withSource } from "../sources/index.js";
-import { renameChanges, renamedSource } from "./renames.js";
+import { renameChanges } from "./renames.js";
 
 export interface SpecOptions {
   source: string;
@@ -97,6 +97,8 @@ async function diffStart(
   if (renames.length === 0) return { renames, from: source.model };
   const config = await loadConfig(options.cwd);
   const server = options.shadowUrl ?? config.shadow ?? (await resolveDatabaseUrl());
+  // Only rename hints need the shadow rebuild, and with it the planner and PostgreSQL's parser.
+  const { renamedSource } = await import("./renamed-source.js");
   return { renames, from: (await renamedSource(source, renames, server)).model };
 }
 
