@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- schema] [-- zero-downtime]`: reproducible benchmarks on real databases.
  * The server is a private embedded PostgreSQL under .migrate/bench unless BENCH_DATABASE_URL names another;
- * every database the bench creates is dropped at the end. Knobs: BENCH_TABLES (1000), BENCH_RUNS (3),
+ * every database the bench creates is dropped at the end. Knobs: BENCH_TABLES (1000), BENCH_RUNS (5),
  * BENCH_MIGRA_RUNS (1), and BENCH_TIMEOUT_S (60), the limit for any single run, so a regression cannot
  * stall the bench.
  */
@@ -30,9 +30,9 @@ async function main(argv: string[]): Promise<void> {
   if (asked.length === 0 || asked.includes("schema")) {
     const result = await runSchemaBench({
       tables: numberFromEnv("BENCH_TABLES", 1000),
-      runs: numberFromEnv("BENCH_RUNS", 3),
+      runs: numberFromEnv("BENCH_RUNS", 5),
       migraRuns: numberFromEnv("BENCH_MIGRA_RUNS", 1),
-      budgetMs: 6000,
+      budgetMs: 15000,
       timeoutMs: numberFromEnv("BENCH_TIMEOUT_S", 60) * 1000,
       log,
     });

@@ -14,6 +14,7 @@ import {
   findPgDump,
   loadStatements,
   pgDumpServer,
+  settleDatabase,
 } from "../lib/databases.js";
 import { type Measurement, type MeasureOptions, measure } from "../lib/measure.js";
 import { cliPath, migraBin } from "../lib/paths.js";
@@ -91,6 +92,8 @@ export async function runSchemaBench(options: SchemaBenchOptions): Promise<Schem
       if (load.status === "rejected") throw load.reason;
       return load.value;
     });
+    log("vacuuming and analysing the loaded databases, so autovacuum does not run during the timings");
+    for (const db of [source, target, copy, ...(dumpCopy ? [dumpCopy] : [])]) await settleDatabase(db.url);
 
     const cpu = await serverCpu(server.url);
     const runs = { runs: options.runs, budgetMs: options.budgetMs, server: cpu };
