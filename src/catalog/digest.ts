@@ -46,10 +46,11 @@ export function hashFacts(facts: string[], utf8: boolean): { fingerprint: string
         .map((fact) => fact.toString("utf8"))
     : [...facts].sort();
   const text = sorted.join("\n");
-  const digest = facts.length === 0 ? "md5:empty" : `md5:${createHash("md5").update(text).digest("hex")}`;
+  const fingerprint = `sha256:${createHash("sha256").update(text).digest("hex")}`;
+  if (!utf8) return { fingerprint, digest: null };
   return {
-    fingerprint: `sha256:${createHash("sha256").update(text).digest("hex")}`,
-    digest: utf8 ? digest : null,
+    fingerprint,
+    digest: facts.length === 0 ? "md5:empty" : `md5:${createHash("md5").update(text).digest("hex")}`,
   };
 }
 

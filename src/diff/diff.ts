@@ -23,9 +23,10 @@ type Plan = "create" | "drop" | "alter" | "recreate";
  * after them; objects that depend on something rebuilt are rebuilt around it.
  */
 export function diffSchemas(source: SchemaModel, target: SchemaModel): Change[] {
-  refuseUnsupported(source, target);
+  const ids = allIds(source, target);
+  refuseUnsupported(source, target, ids);
   const ctx: DiffContext = { source, target };
-  const plans = decide(ctx);
+  const plans = decide(ctx, ids);
   settleInheritedColumns(source, target, plans);
   const recast = enumRecasts(ctx, plans);
   propagate(ctx, plans, recast);
@@ -39,9 +40,9 @@ function managedElsewhere(object: DbObject): boolean {
   return object.kind === "unsupported";
 }
 
-function refuseUnsupported(source: SchemaModel, target: SchemaModel): void {
+function refuseUnsupported(source: SchemaModel, target: SchemaModel, ids: readonly string[]): void {
   const differing: string[] = [];
-  for (const id of allIds(source, target)) {
+  for (const id of ids) {
     const a = source.objects[id];
     const b = target.objects[id];
     const sample = a ?? b;
@@ -67,9 +68,9 @@ function supported(object: DbObject | undefined): Supported | undefined {
   return object && !managedElsewhere(object) ? (object as Supported) : undefined;
 }
 
-function decide(ctx: DiffContext): Map<string, Plan> {
+function decide(ctx: DiffContext, ids: readonly string[]): Map<string, Plan> {
   const plans = new Map<string, Plan>();
-  for (const id of allIds(ctx.source, ctx.target)) {
+  for (const id of ids) {
     const from = supported(ctx.source.objects[id]);
     const to = supported(ctx.target.objects[id]);
     // A column inherited on both sides follows its parent's statements.

@@ -9,8 +9,7 @@ export interface Snapshot {
 }
 
 export async function takeSnapshot(client: DbClient): Promise<Snapshot> {
-  const { model, fingerprint } = await readCatalog(client);
-  return { model, fingerprint };
+  return readCatalog(client);
 }
 
 export function shortFingerprint(value: string): string {

@@ -107,6 +107,19 @@ describe("refusals leave the database unchanged", () => {
     expect(await hasJournal(db.url)).toBe(false);
   });
 
+  it("a plan.yaml that no longer records a model's hash, so the model could be anything", async () => {
+    const { dir, plan } = await writeTestPlan({ source: SHOP, target: SHOP_V2, name: "unhashed" });
+    cleanupLater(dir);
+    const db = await freshDatabase(SHOP);
+    await tamper(dir, "plan.yaml", (text) => text.replace(/^ {2}source-model\.json: .*\n/m, ""));
+    await tamper(dir, "source-model.json", () => '{"objects":{}}\n');
+    const error = await applyPlan(dir, { databaseUrl: db.url }).catch((e: unknown) => e);
+    expect((error as MigrateError).code).toBe("PLAN_INVALID");
+    expect((error as MigrateError).message).toMatch(/does not record the hash of source-model\.json/);
+    expect(await schemaOf(db.url)).toBe(plan.source.fingerprint);
+    expect(await hasJournal(db.url)).toBe(false);
+  });
+
   it("a drifted target, naming what changed", async () => {
     const { dir } = await shopPlan();
     const db = await freshDatabase(`${SHOP} ALTER TABLE public.orders ADD COLUMN extra text;`);
