@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { catalogDigestQuery, rowsAsJson } from "../../src/catalog/digest.js";
+import { catalogDigestQuery, factsQuery } from "../../src/catalog/digest.js";
 import { readCatalog } from "../../src/catalog/introspect.js";
 import { columnPositionsQuery } from "../../src/catalog/kinds/columns.js";
 import { dependenciesQuery, endpointsQuery } from "../../src/catalog/kinds/dependencies.js";
@@ -17,7 +17,7 @@ import { timed } from "../lib/timing.js";
  */
 const QUERIES: Record<string, string> = {
   "table stats": tableStatsQuery,
-  ...Object.fromEntries(CATALOG_KINDS.map((kind) => [kind.name, rowsAsJson(kind)])),
+  ...Object.fromEntries(CATALOG_KINDS.map((kind) => [kind.name, factsQuery(kind)])),
   "column positions": columnPositionsQuery,
   dependencies: dependenciesQuery,
   "dependency endpoints": endpointsQuery,
@@ -44,7 +44,10 @@ export async function profileQueries(url: string, local: boolean): Promise<Query
       const { ms, value } = await timed(() => client.query(query));
       const after = local ? processCpuMs(pid) : null;
       const serverCpuMs = before === null || after === null ? null : after - before;
-      timings.push({ name, ms, serverCpuMs, rows: value.rowCount ?? 0 });
+      // A kind's facts come as one row that carries their count.
+      const counted = value.rows[0]?.count;
+      const rows = typeof counted === "number" ? counted : (value.rowCount ?? 0);
+      timings.push({ name, ms, serverCpuMs, rows });
     }
     await client.query("COMMIT");
     return timings;

@@ -1,7 +1,8 @@
 import type { DbClient } from "../db/connect.js";
 import { withClient } from "../db/connect.js";
+import { MigrateError } from "../errors.js";
 import { recordFact } from "./definition.js";
-import { catalogDigestQuery, factPrefix, hashFacts, rowsAsJson } from "./digest.js";
+import { catalogDigestQuery, FACT_SEPARATOR, factPrefix, factsQuery, hashFacts } from "./digest.js";
 import { type ColumnPositionRow, columnPositionsQuery } from "./kinds/columns.js";
 import {
   type DependencyRow,
@@ -92,9 +93,21 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
  * rows cost several times as much, hashed as it came, and remembered as the fact the object was built from.
  */
 async function readObjects(client: DbClient, kind: CatalogKind, facts: string[]): Promise<DbObject[]> {
-  const { rows } = await client.query<[string]>({ text: rowsAsJson(kind), rowMode: "array", types: AS_TEXT });
+  const { rows } = await client.query<[string, string | null]>({
+    text: factsQuery(kind),
+    rowMode: "array",
+    types: AS_TEXT,
+  });
+  const [count, joined] = rows[0] ?? ["0", null];
+  const texts = joined === null ? [] : joined.split(FACT_SEPARATOR);
+  if (texts.length !== Number(count)) {
+    throw new MigrateError(
+      "INTERNAL",
+      `reading ${kind.name} from the catalog gave ${texts.length} rows where the server counted ${count}; please report this`,
+    );
+  }
   const prefix = factPrefix(kind);
-  return rows.map(([fact]) => {
+  return texts.map((fact) => {
     const object = kind.map(JSON.parse(fact) as never);
     const prefixed = prefix + fact;
     facts.push(prefixed);

@@ -39,6 +39,22 @@ describe("catalog digest read with the model", () => {
     expect(after.read).not.toBe(read);
   });
 
+  it("reads names, comments and defaults that hold the character separating a kind's facts", async () => {
+    // Introspection receives each kind's facts as one text split on U+001E; this character in a value
+    // must neither split a fact nor change what is read.
+    const db = await freshDatabase(`
+      CREATE TABLE public."rs\u001ename" (id int, note text DEFAULT E'a\\x1eb');
+      COMMENT ON TABLE public."rs\u001ename" IS E'one\\x1etwo';
+      CREATE TABLE public.other (id int);`);
+    const { model } = await withClient(db.url, readCatalog);
+    const column = model.objects['column:public."rs\u001ename".note'];
+    expect(column?.kind === "column" && column.default).toBe("'a\u001eb'::text");
+    expect(model.objects['rel:public."rs\u001ename"']?.comment).toBe("one\u001etwo");
+    expect(model.objects["rel:public.other"]?.kind).toBe("table");
+    const { read, server } = await digests(db.url);
+    expect(read).toBe(server);
+  });
+
   it("asks the server in a database that is not UTF-8", async () => {
     const db = await freshDatabase(
       `CREATE TABLE public."café" (naïve text); COMMENT ON COLUMN public."café".naïve IS 'déjà vu'`,
