@@ -12,6 +12,7 @@ import {
   endpointsQuery,
 } from "./kinds/dependencies.js";
 import { CATALOG_KINDS, type CatalogKind } from "./kinds/index.js";
+import { extensionUpdatesQuery } from "./kinds/namespaces.js";
 import { type TableStatsRow, tableStats, tableStatsQuery } from "./kinds/relations.js";
 import type { ColumnObj, DbObject, SchemaModel } from "./model.js";
 
@@ -65,6 +66,12 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
               castmethod = 'b' AS binary
          FROM pg_cast ORDER BY 1`,
     );
+    const extensionUpdates: Record<string, string[]> = {};
+    for (const { name, version } of (
+      await client.query<{ name: string; version: string }>(extensionUpdatesQuery)
+    ).rows) {
+      extensionUpdates[name] = [...(extensionUpdates[name] ?? []), version];
+    }
     const dependencies = (await client.query<DependencyRow>(dependenciesQuery)).rows;
     const endpoints = (await client.query<EndpointRow>(endpointsQuery)).rows;
     attachDependencies(objects, dependencies, dependencyResolver(endpoints, positions));
@@ -78,6 +85,7 @@ export async function readCatalog(client: DbClient): Promise<CatalogRead> {
       serverVersion: Number(settings?.version),
       binaryCoercible: casts.rows.filter((r) => r.binary).map((r) => r.pair),
       casts: casts.rows.map((r) => r.pair),
+      extensionUpdates,
       objects: sortedById(objects),
       stats,
     };

@@ -40,6 +40,11 @@ export interface ExtensionObj extends Base {
   name: string;
   schema: string;
   version: string;
+  /**
+   * Nothing outside the extension uses its objects and it owns no tables, so dropping it and creating it
+   * at another version loses nothing: how a version with no update path to it is reached.
+   */
+  standalone: boolean;
 }
 
 export interface CollationObj extends Base {
@@ -303,6 +308,11 @@ export interface SchemaModel {
   binaryCoercible: string[];
   /** Every cast pg_cast declares, as "from=>to"; a type change without one goes through text. */
   casts?: string[];
+  /**
+   * By extension name, the versions its installed version can be updated to (pg_extension_update_paths).
+   * A fact about the server's extension files, not about the schema, so not part of the fingerprint.
+   */
+  extensionUpdates?: Record<string, string[]>;
   /** Every object by id. */
   objects: Record<string, DbObject>;
   /** Size estimates by table id, from pg_class; not part of the fingerprint. */

@@ -16,22 +16,29 @@ const caseNames = (() => {
 })();
 
 /**
- * Round trips PostgreSQL cannot express. ALTER TABLE … INHERIT leaves the child's own columns marked local
- * (attislocal), while a table created with INHERITS has none of its own; no DDL clears the flag short of
- * recreating the table and losing its rows. These cases must keep failing on that model comparison.
+ * Round trips PostgreSQL cannot express, which must keep failing the way they do:
+ * - ALTER TABLE … INHERIT leaves the child's own columns marked local (attislocal), while a table created
+ *   with INHERITS has none of its own; no DDL clears the flag short of recreating the table and losing its
+ *   rows, so the model comparison fails.
+ * - An extension in use cannot go back to a version it has no downgrade script to: dropping it would drop
+ *   the columns of its types, so the rollback keeps the UPDATE and PostgreSQL refuses it.
  */
-const KNOWN_LIMITS: Record<string, RegExp> = {
-  "089-inherits-added": /forward: model/,
-  "090-inherits-removed": /rollback: model/,
+const KNOWN_LIMITS: Record<string, { reason: string; error: RegExp }> = {
+  "027-extension-version-in-use": {
+    reason: "no downgrade script for an extension in use",
+    error: /rollback[\s\S]*no update path from version "1\.5" to version "1\.4"/,
+  },
+  "089-inherits-added": { reason: "column inheritance flags", error: /forward: model/ },
+  "090-inherits-removed": { reason: "column inheritance flags", error: /rollback: model/ },
 };
 
 describe("schema round trips (test/roundtrip/cases)", () => {
   beforeAll(ensureTestRoles);
 
-  for (const name of caseNames.filter((n) => KNOWN_LIMITS[n])) {
-    it.concurrent(`${name} (known limit: column inheritance flags)`, async () => {
+  for (const [name, limit] of Object.entries(KNOWN_LIMITS).filter(([n]) => caseNames.includes(n))) {
+    it.concurrent(`${name} (known limit: ${limit.reason})`, async () => {
       const read = (file: string) => readFileSync(join(CASES, name, file), "utf8");
-      await expect(assertRoundTrip(read("a.sql"), read("b.sql"))).rejects.toThrow(KNOWN_LIMITS[name]);
+      await expect(assertRoundTrip(read("a.sql"), read("b.sql"))).rejects.toThrow(limit.error);
     });
   }
 

@@ -27,11 +27,32 @@ export function toSchema(row: SchemaRow): SchemaObj {
   };
 }
 
+// Standalone: no member is a table (which may hold data), and nothing that is not itself a member of an
+// extension depends on a member. Operator class entries (pg_amop, pg_amproc) hang off members and are
+// never members themselves, so they do not count.
 export const extensionsQuery = `
 SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema,
-       ${identity("pg_extension", "e.oid")} AS identity, ${description("pg_extension", "e.oid")} AS comment
+       ${identity("pg_extension", "e.oid")} AS identity, ${description("pg_extension", "e.oid")} AS comment,
+       NOT EXISTS (
+         SELECT 1 FROM pg_depend m
+          WHERE m.refclassid = 'pg_extension'::regclass AND m.refobjid = e.oid AND m.deptype = 'e'
+            AND (m.classid = 'pg_class'::regclass OR EXISTS (
+                  SELECT 1 FROM pg_depend d
+                   WHERE d.refclassid = m.classid AND d.refobjid = m.objid AND d.deptype IN ('n', 'a')
+                     AND d.classid NOT IN ('pg_amop'::regclass, 'pg_amproc'::regclass)
+                     AND NOT EXISTS (SELECT 1 FROM pg_depend o
+                                      WHERE o.classid = d.classid AND o.objid = d.objid
+                                        AND o.refclassid = 'pg_extension'::regclass AND o.deptype = 'e')))
+       ) AS standalone
   FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
  WHERE e.extname <> 'plpgsql'`;
+
+/** The versions each installed extension can be updated to from the version it is at. */
+export const extensionUpdatesQuery = `
+SELECT e.extname AS name, p.target AS version
+  FROM pg_extension e, pg_extension_update_paths(e.extname) p
+ WHERE p.source = e.extversion AND p.path IS NOT NULL AND e.extname <> 'plpgsql'
+ ORDER BY 1, 2`;
 
 interface ExtensionRow {
   name: string;
@@ -39,6 +60,7 @@ interface ExtensionRow {
   schema: string;
   identity: string;
   comment: string | null;
+  standalone: boolean;
 }
 
 export function toExtension(row: ExtensionRow): ExtensionObj {
@@ -49,6 +71,7 @@ export function toExtension(row: ExtensionRow): ExtensionObj {
     name: row.name,
     schema: row.schema,
     version: row.version,
+    standalone: row.standalone,
     comment: row.comment,
     dependsOn: [],
   };

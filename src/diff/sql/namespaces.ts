@@ -24,15 +24,22 @@ export const extensionSql: Generator<ExtensionObj> = {
     ...commentOnCreate(`EXTENSION ${e.sqlName}`, e.comment),
   ],
   drop: (e) => [stmt(`DROP EXTENSION ${e.sqlName}`)],
-  alter: (from, to) => [
-    ...(from.schema !== to.schema
-      ? [stmt(`ALTER EXTENSION ${to.sqlName} SET SCHEMA ${quoteIdent(to.schema)}`)]
-      : []),
-    ...(from.version !== to.version
-      ? [stmt(`ALTER EXTENSION ${to.sqlName} UPDATE TO ${quoteLiteral(to.version)}`)]
-      : []),
-    ...commentChange(`EXTENSION ${to.sqlName}`, from.comment, to.comment),
-  ],
+  alter: (from, to, ctx) => {
+    // Extensions ship update scripts, rarely downgrade scripts: a version the installed one has no path to
+    // (a rollback of an update) is reached by dropping and creating it, when that loses nothing. Otherwise
+    // the UPDATE stays, and PostgreSQL names the missing path if it is run.
+    const updatable = ctx.source.extensionUpdates?.[from.name]?.includes(to.version) === true;
+    if (from.version !== to.version && !updatable && from.standalone) return "recreate";
+    return [
+      ...(from.schema !== to.schema
+        ? [stmt(`ALTER EXTENSION ${to.sqlName} SET SCHEMA ${quoteIdent(to.schema)}`)]
+        : []),
+      ...(from.version !== to.version
+        ? [stmt(`ALTER EXTENSION ${to.sqlName} UPDATE TO ${quoteLiteral(to.version)}`)]
+        : []),
+      ...commentChange(`EXTENSION ${to.sqlName}`, from.comment, to.comment),
+    ];
+  },
 };
 
 function collationOptions(c: CollationObj): string {
