@@ -95,6 +95,40 @@ describe("generate", () => {
     ).rejects.toThrow(/does not support yet: aggregate or window function public\.my_sum\(integer\)/);
   });
 
+  it("names every object of a kind it cannot migrate instead of skipping it", async () => {
+    const source = await freshDatabase("CREATE TABLE t (id int PRIMARY KEY)");
+    const target = await freshDatabase(`
+      CREATE TABLE t (id int PRIMARY KEY);
+      ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO PUBLIC;
+      CREATE PUBLICATION pub_t FOR TABLE t;
+      CREATE TYPE pair AS (a int, b int);
+      CREATE FUNCTION pair_text(p pair) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT p.a || ',' || p.b $$;
+      CREATE CAST (pair AS text) WITH FUNCTION pair_text(pair);
+      CREATE FOREIGN DATA WRAPPER dummy_fdw;
+      CREATE SERVER remote FOREIGN DATA WRAPPER dummy_fdw;
+      CREATE TEXT SEARCH DICTIONARY my_simple (TEMPLATE = pg_catalog.simple);
+      CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;
+      CREATE OPERATOR CLASS int_ops2 FOR TYPE int USING btree AS OPERATOR 1 <, FUNCTION 1 btint4cmp(int, int);`);
+    const refusal = await generateMigration({ source: source.url, target: target.url, out: tempDir() }).then(
+      () => "",
+      (error: Error) => error.message,
+    );
+    for (const named of [
+      "default privileges for role",
+      "publication pub_t",
+      "cast (public.pair AS pg_catalog.text)",
+      "foreign-data wrapper dummy_fdw",
+      "foreign server remote",
+      "text search dictionary public.my_simple",
+      "access method heap2",
+      "operator class public.int_ops2 USING btree",
+      "operator family public.int_ops2 USING btree",
+    ]) {
+      expect(refusal).toContain(named);
+    }
+    expect(refusal).toMatch(/^cannot migrate 9 object\(s\) of kinds the engine does not support yet: /);
+  });
+
   it("keeps data through declared renames and undoes them", async () => {
     const source = await freshDatabase(
       "CREATE TABLE orders (id int PRIMARY KEY, note text); INSERT INTO orders VALUES (1, 'keep me');",

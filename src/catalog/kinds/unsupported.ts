@@ -40,7 +40,59 @@ SELECT 'text search configuration', ${identity("pg_ts_config", "c.oid")}, c.cfgp
  WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_ts_config", "c.oid")}
 UNION ALL
 SELECT 'event trigger', ${identity("pg_event_trigger", "e.oid")}, e.evtevent || ' ' || e.evtfoid::text
-  FROM pg_event_trigger e WHERE ${notExtensionMember("pg_event_trigger", "e.oid")}`;
+  FROM pg_event_trigger e WHERE ${notExtensionMember("pg_event_trigger", "e.oid")}
+UNION ALL
+SELECT 'default privileges', ${identity("pg_default_acl", "d.oid")}, coalesce(d.defaclacl::text, '')
+  FROM pg_default_acl d
+UNION ALL
+-- Owners are left out: role oids differ between servers, and ownership is not migrated for any kind.
+SELECT 'publication', quote_ident(p.pubname),
+       (to_jsonb(p) - 'oid' - 'pubowner')::text || coalesce((SELECT string_agg(quote_ident(t.schemaname) || '.' ||
+         quote_ident(t.tablename), ',' ORDER BY t.schemaname, t.tablename) FROM pg_publication_tables t
+         WHERE t.pubname = p.pubname), '')
+  FROM pg_publication p
+UNION ALL
+-- The connection string is left out: it may hold a password.
+SELECT 'subscription', quote_ident(s.subname), array_to_string(s.subpublications, ',') || ' ' || s.subenabled::text
+  FROM pg_subscription s JOIN pg_database db ON db.oid = s.subdbid WHERE db.datname = current_database()
+UNION ALL
+SELECT 'cast', ${identity("pg_cast", "c.oid")}, c.castfunc::regprocedure::text || ' ' || c.castcontext::text || c.castmethod::text
+  FROM pg_cast c WHERE c.oid >= 16384 AND ${notExtensionMember("pg_cast", "c.oid")}
+UNION ALL
+SELECT 'foreign-data wrapper', quote_ident(w.fdwname),
+       w.fdwhandler::regproc::text || ' ' || w.fdwvalidator::regproc::text || ' ' || coalesce(array_to_string(w.fdwoptions, ','), '')
+  FROM pg_foreign_data_wrapper w WHERE ${notExtensionMember("pg_foreign_data_wrapper", "w.oid")}
+UNION ALL
+SELECT 'foreign server', quote_ident(f.srvname),
+       coalesce(f.srvtype, '') || ' ' || coalesce(f.srvversion, '') || ' ' || coalesce(array_to_string(f.srvoptions, ','), '')
+  FROM pg_foreign_server f WHERE ${notExtensionMember("pg_foreign_server", "f.oid")}
+UNION ALL
+SELECT 'text search dictionary', ${identity("pg_ts_dict", "d.oid")}, d.dicttemplate::text || ' ' || coalesce(d.dictinitoption, '')
+  FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace
+ WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_ts_dict", "d.oid")}
+UNION ALL
+SELECT 'text search parser', ${identity("pg_ts_parser", "p.oid")}, p.prsstart::text
+  FROM pg_ts_parser p JOIN pg_namespace n ON n.oid = p.prsnamespace
+ WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_ts_parser", "p.oid")}
+UNION ALL
+SELECT 'text search template', ${identity("pg_ts_template", "t.oid")}, t.tmpllexize::text
+  FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace
+ WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_ts_template", "t.oid")}
+UNION ALL
+SELECT 'access method', quote_ident(a.amname), a.amtype::text || ' ' || a.amhandler::text
+  FROM pg_am a WHERE a.oid >= 16384 AND ${notExtensionMember("pg_am", "a.oid")}
+UNION ALL
+SELECT 'operator class', ${identity("pg_opclass", "o.oid")}, o.opcintype::regtype::text || ' ' || o.opcdefault::text
+  FROM pg_opclass o JOIN pg_namespace n ON n.oid = o.opcnamespace
+ WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_opclass", "o.oid")}
+UNION ALL
+SELECT 'operator family', ${identity("pg_opfamily", "o.oid")}, o.opfmethod::text
+  FROM pg_opfamily o JOIN pg_namespace n ON n.oid = o.opfnamespace
+ WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_opfamily", "o.oid")}
+UNION ALL
+SELECT 'conversion', ${identity("pg_conversion", "c.oid")}, c.conproc::text
+  FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
+ WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_conversion", "c.oid")}`;
 
 interface UnsupportedRow {
   description: string;
