@@ -129,6 +129,16 @@ describe("generate", () => {
     expect(refusal).toMatch(/^cannot migrate 9 object\(s\) of kinds the engine does not support yet: /);
   });
 
+  it("refuses to change a composite attribute's type while a table column stores the type", async () => {
+    const source = await freshDatabase("CREATE TYPE m AS (a int); CREATE TABLE t (p m)");
+    const target = await freshDatabase("CREATE TYPE m AS (a bigint); CREATE TABLE t (p m)");
+    await expect(
+      generateMigration({ source: source.url, target: target.url, out: tempDir() }),
+    ).rejects.toThrow(
+      /^cannot change the type of attribute a of composite type public\.m while column public\.t\.p stores it/,
+    );
+  });
+
   it("keeps data through declared renames and undoes them", async () => {
     const source = await freshDatabase(
       "CREATE TABLE orders (id int PRIMARY KEY, note text); INSERT INTO orders VALUES (1, 'keep me');",

@@ -24,7 +24,8 @@ export interface DependencyRow {
  * What each user catalog object a dependency can name stands for. Most stand for themselves (`id`).
  * Some stand for another object (`to_*`): a view's rewrite rule is the view, a column default is its
  * column, a domain constraint is its domain, an array type is its element type, and a table's row type is
- * the table. Relations carry their kind, since only a table's sub-object is a column of the model.
+ * the table, and a composite type's relation (what its attributes' dependencies name) is the type. Relations
+ * carry their kind, since only a table's sub-object is a column of the model.
  */
 export const endpointsQuery = `
 SELECT 'pg_namespace'::regclass::oid AS catalog, n.oid, 'schema:' || ${identity("pg_namespace", "n.oid")} AS id,
@@ -48,7 +49,9 @@ SELECT 'pg_policy'::regclass::oid, p.oid, 'policy:' || ${identity("pg_policy", "
   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE ${userNamespace("n")}
 UNION ALL
-SELECT 'pg_class'::regclass::oid, c.oid, 'rel:' || ${relationIdentity("n", "c")}, c.relkind, NULL, NULL, NULL
+SELECT 'pg_class'::regclass::oid, c.oid, CASE WHEN c.relkind <> 'c' THEN 'rel:' || ${relationIdentity("n", "c")} END,
+       c.relkind, CASE WHEN c.relkind = 'c' THEN 'pg_type'::regclass::oid END,
+       CASE WHEN c.relkind = 'c' THEN c.reltype END, CASE WHEN c.relkind = 'c' THEN 0 END
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${userNamespace("n")}
 UNION ALL
 SELECT 'pg_type'::regclass::oid, t.oid,

@@ -1,3 +1,4 @@
+import { objectList } from "../../catalog/lookup.js";
 import type {
   CompositeAttribute,
   CompositeObj,
@@ -6,7 +7,8 @@ import type {
   EnumObj,
 } from "../../catalog/model.js";
 import { quoteIdent, quoteLiteral } from "../../db/quote.js";
-import { type Generator, type Statement, stmt } from "../change.js";
+import { MigrateError } from "../../errors.js";
+import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
 
 const labelList = (labels: string[]) => labels.map(quoteLiteral).join(", ");
@@ -116,6 +118,19 @@ const attribute = (a: CompositeAttribute) =>
 const attributeComment = (t: CompositeObj, a: CompositeAttribute, from: CompositeAttribute | null) =>
   commentChange(`COLUMN ${t.sqlName}.${quoteIdent(a.name)}`, from?.comment ?? null, a.comment);
 
+/**
+ * PostgreSQL cannot change an attribute's type while a table column stores the composite ("cannot alter
+ * type … because column … uses it"), and rebuilding the type would drop those columns' values.
+ */
+function refuseRetypeInUse(ctx: DiffContext, type: CompositeObj, attribute: string): void {
+  const users = objectList(ctx.source).filter((o) => o.kind === "column" && o.dependsOn.includes(type.id));
+  if (users.length === 0) return;
+  throw new MigrateError(
+    "UNSUPPORTED",
+    `cannot change the type of attribute ${quoteIdent(attribute)} of composite type ${type.sqlName} while ${users.map((u) => `column ${u.sqlName}`).join(", ")} stores it: PostgreSQL cannot convert stored values; add a new attribute instead, or migrate it by hand`,
+  );
+}
+
 export const compositeSql: Generator<CompositeObj> = {
   create: (t) => [
     stmt(`CREATE TYPE ${t.sqlName} AS (${t.attributes.map(attribute).join(", ")})`),
@@ -124,7 +139,7 @@ export const compositeSql: Generator<CompositeObj> = {
     ...privilegeChange(`TYPE ${t.sqlName}`, NO_PRIVILEGES, t.grants),
   ],
   drop: (t) => [stmt(`DROP TYPE ${t.sqlName}`)],
-  alter: (from, to) => {
+  alter: (from, to, ctx) => {
     const out: Statement[] = [];
     // Attribute order is part of a composite type: the longest target prefix that the old attributes
     // already spell out in order stays; every other attribute is dropped and the rest added in order.
@@ -143,6 +158,7 @@ export const compositeSql: Generator<CompositeObj> = {
         continue;
       }
       if (previous && (previous.type !== a.type || previous.collation !== a.collation)) {
+        refuseRetypeInUse(ctx, from, a.name);
         const collate = a.collation ? ` COLLATE ${a.collation}` : "";
         out.push(
           stmt(`ALTER TYPE ${to.sqlName} ALTER ATTRIBUTE ${quoteIdent(a.name)} TYPE ${a.type}${collate}`),
