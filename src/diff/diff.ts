@@ -361,6 +361,9 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
     if (from && (plan === "drop" || plan === "recreate")) {
       for (const dep of sourceDependencies(ctx, from)) {
         edge(key("drop", id), key("drop", dep));
+        // Rebuilt only once what it used is gone, so it cannot bind to it again: a view calling f() would
+        // find the old f() beside a new overload, and a foreign key would pick the unique index being dropped.
+        if (plan === "recreate" && dropped(dep)) edge(key("drop", dep), key("create", id));
         // Dependents go before the type they use is recast, or the column they read is retyped. A sequence
         // owned by a retyped column does not read it: the column drops its default first, then the sequence.
         const owner = from.kind === "sequence" && from.ownedBy === dep;
@@ -373,6 +376,8 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
       for (const at of sourceDependents.get(id) ?? []) {
         const dependent = sourceObjects[at] as DbObject;
         if (dependent.kind === "sequence" && dependent.ownedBy === id) continue;
+        // A sequence gives up its owner column (OWNED BY) before that column goes, whatever its default says.
+        if (from.kind === "sequence" && from.ownedBy === dependent.id) continue;
         edge(key("drop", dependent.id), key("alter", id));
       }
       for (const dep of sourceDependencies(ctx, from)) {
@@ -383,6 +388,7 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
     }
   }
   addNameCollisionEdges(ctx, plans, edge);
+  addForeignKeyBindingEdges(ctx, plans, edge);
   // An index that was attached to a parent's index survives until that index is dropped; build it after.
   for (const [id, plan] of plans) {
     const index = ctx.target.objects[id];
@@ -555,6 +561,42 @@ function addReplicaIdentity(ctx: DiffContext, plans: Map<string, Plan>, nodes: N
  * Relations and types share one namespace per schema (a table has a row type of its name), so a dropped
  * object must be gone before a different object takes its name; likewise a table's primary key.
  */
+/**
+ * A foreign key binds to the first unique index PostgreSQL finds on the referenced columns, and an index
+ * about to be dropped is as good as any: so a new key waits for the drop of every primary key, unique
+ * constraint and unique index on the tables it references, or that drop fails on the key it gained.
+ */
+function addForeignKeyBindingEdges(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  edge: (before: string, after: string) => void,
+): void {
+  const droppedKeys = new Map<string, string[]>();
+  for (const [id, plan] of plans) {
+    const object = ctx.source.objects[id];
+    if (plan !== "drop" && plan !== "recreate") continue;
+    const key =
+      (object?.kind === "constraint" && (object.type === "primary key" || object.type === "unique")) ||
+      (object?.kind === "index" && object.definition.startsWith("CREATE UNIQUE INDEX"));
+    if (!key || !object || !("table" in object)) continue;
+    droppedKeys.set(object.table, [...(droppedKeys.get(object.table) ?? []), id]);
+  }
+  if (droppedKeys.size === 0) return;
+  for (const [id, plan] of plans) {
+    const fk = ctx.target.objects[id];
+    if ((plan !== "create" && plan !== "recreate") || fk?.kind !== "constraint" || fk.type !== "foreign key")
+      continue;
+    const tables = new Set<string>();
+    for (const dep of fk.dependsOn) {
+      const column = ctx.target.objects[dep];
+      if (column?.kind === "column") tables.add(column.table);
+    }
+    for (const table of tables) {
+      for (const key of droppedKeys.get(table) ?? []) edge(`drop|${key}`, `create|${id}`);
+    }
+  }
+}
+
 function addNameCollisionEdges(
   ctx: DiffContext,
   plans: Map<string, Plan>,

@@ -53,6 +53,44 @@ export function privilegeChange(object: string, from: Privileges, to: Privileges
   return out;
 }
 
+/**
+ * PostgreSQL's REVOKE on a table also takes the privilege from each of its columns, so the column grants
+ * the target has for a privilege that privilegeChange revokes at table level (wholly or its grant option)
+ * are granted again after it, by the table's own step.
+ */
+export function columnGrantsAfterTableRevoke(
+  table: string,
+  from: Privileges,
+  to: Privileges,
+  columns: readonly { name: string; grants: Privileges }[],
+): Statement[] {
+  const kept = new Map(to.granted.map((g) => [grantKey(g), g]));
+  const revoked = new Set(
+    [
+      ...from.granted.filter(
+        (g) => !kept.has(grantKey(g)) || (g.grantable && !kept.get(grantKey(g))?.grantable),
+      ),
+      ...to.revoked.filter((g) => !from.revoked.some((r) => grantKey(r) === grantKey(g))),
+    ].map(grantKey),
+  );
+  if (revoked.size === 0) return [];
+  const regrants = new Map<string, { grant: Grant; columns: string[] }>();
+  for (const column of columns) {
+    for (const g of column.grants.granted) {
+      if (!revoked.has(grantKey(g))) continue;
+      const key = `${grantKey(g)}\u0000${g.grantable}`;
+      const entry = regrants.get(key) ?? { grant: g, columns: [] };
+      entry.columns.push(quoteIdent(column.name));
+      regrants.set(key, entry);
+    }
+  }
+  return [...regrants.values()].map(({ grant: g, columns: names }) =>
+    stmt(
+      `GRANT ${g.privilege} (${names.join(", ")}) ON ${table} TO ${grantee(g.grantee)}${g.grantable ? " WITH GRANT OPTION" : ""}`,
+    ),
+  );
+}
+
 export const NO_PRIVILEGES: Privileges = { granted: [], revoked: [] };
 
 /**

@@ -2,7 +2,13 @@ import type { ColumnObj, TableObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
 import { columnDefinition, columnExtras } from "./columns.js";
-import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+import {
+  columnGrantsAfterTableRevoke,
+  commentChange,
+  commentOnCreate,
+  NO_PRIVILEGES,
+  privilegeChange,
+} from "./common.js";
 
 const optionName = (option: string) => option.split("=")[0] ?? option;
 
@@ -91,7 +97,7 @@ function partitionColumnExtras(c: ColumnObj): Statement[] {
 export const tableSql: Generator<TableObj> = {
   create: createTable,
   drop: (t) => [stmt(`DROP TABLE ${t.sqlName}`)],
-  alter: (from, to) => {
+  alter: (from, to, ctx) => {
     if (from.partitionKey !== to.partitionKey) return "recreate";
     const out: Statement[] = [];
     if (from.partitionOf !== to.partitionOf || from.partitionBound !== to.partitionBound) {
@@ -120,6 +126,11 @@ export const tableSql: Generator<TableObj> = {
     out.push(...rowSecurity(to, from));
     out.push(...commentChange(`TABLE ${to.sqlName}`, from.comment, to.comment));
     out.push(...privilegeChange(`TABLE ${to.sqlName}`, from.grants, to.grants));
+    const columns = to.columns.flatMap((id) => {
+      const column = ctx.target.objects[id];
+      return column?.kind === "column" ? [column] : [];
+    });
+    out.push(...columnGrantsAfterTableRevoke(`TABLE ${to.sqlName}`, from.grants, to.grants, columns));
     return out;
   },
 };

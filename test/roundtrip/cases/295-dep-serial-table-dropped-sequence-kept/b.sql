@@ -1,0 +1,2 @@
+CREATE SEQUENCE tickets_id_seq AS integer;
+CREATE TABLE keep (id integer);
