@@ -73,8 +73,6 @@ function decide(ctx: DiffContext, ids: readonly string[]): Map<string, Plan> {
   for (const id of ids) {
     const from = supported(ctx.source.objects[id]);
     const to = supported(ctx.target.objects[id]);
-    // A column inherited on both sides follows its parent's statements.
-    if (from?.kind === "column" && to?.kind === "column" && from.inherited && to.inherited) continue;
     // A partition's own index that a new index on the parent adopts (it attaches an equivalent index
     // instead of building one) stays where it is.
     if (from && !to && isAttachedIndex(ctx.target.objects[id])) continue;

@@ -83,6 +83,11 @@ export function inheritanceEdges(
       const parent = parentColumn(target, after);
       if (parent) edges.push([`drop|${id}`, `create|${parent.id}`]);
     }
+    // A parent's default or NOT NULL reaches its children's copies; a child's own comes after it.
+    if (plan === "alter" && before?.kind === "column" && after?.kind === "column" && after.inherited) {
+      const parent = parentColumn(target, after);
+      if (parent) edges.push([`alter|${parent.id}`, `alter|${id}`]);
+    }
     // A child joining a parent joins after the parent loses columns the child does not have.
     if (plan === "drop" && before?.kind === "column" && !before.inherited) {
       for (const child of targetChildren.get(before.table) ?? []) {

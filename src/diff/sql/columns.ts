@@ -99,6 +99,7 @@ export const columnSql: Generator<ColumnObj> = {
   create: (c) => [stmt(`ALTER TABLE ${c.tableSql} ADD COLUMN ${columnDefinition(c)}`), ...columnExtras(c)],
   drop: (c) => [stmt(`ALTER TABLE ${c.tableSql} DROP COLUMN ${quoteIdent(c.name)}`)],
   alter: (from, to, ctx) => {
+    if (from.inherited && to.inherited) return inheritedColumnChanges(from, to);
     if (to.generated !== null && from.generated !== to.generated) return "recreate";
     const out: Statement[] = [];
     // An identity column takes no default and must be NOT NULL: the identity goes first and comes last.
@@ -115,6 +116,24 @@ export const columnSql: Generator<ColumnObj> = {
     return out;
   },
 };
+
+/**
+ * A column a table inherits keeps its type, identity and expression from the parent, whose statements
+ * change them here too; its default, NOT NULL, comment and grants are its own. ONLY keeps a default or
+ * NOT NULL off the table's own children, whose columns get their own statements.
+ */
+function inheritedColumnChanges(from: ColumnObj, to: ColumnObj): Statement[] {
+  const only = (action: string) =>
+    stmt(`ALTER TABLE ONLY ${to.tableSql} ALTER COLUMN ${quoteIdent(to.name)} ${action}`);
+  return [
+    ...(from.default !== to.default
+      ? [only(to.default === null ? "DROP DEFAULT" : `SET DEFAULT ${to.default}`)]
+      : []),
+    ...(from.notNull !== to.notNull ? [only(to.notNull ? "SET NOT NULL" : "DROP NOT NULL")] : []),
+    ...commentChange(`COLUMN ${to.sqlName}`, from.comment, to.comment),
+    ...privilegeChange(`TABLE ${to.tableSql}`, from.grants, to.grants, ` (${quoteIdent(to.name)})`),
+  ];
+}
 
 function identityChange(from: ColumnObj, to: ColumnObj, ctx: DiffContext): Statement[] {
   if (!from.identity && to.identity) {
