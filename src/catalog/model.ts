@@ -200,6 +200,10 @@ export interface ConstraintObj extends Base {
   type: ConstraintType;
   definition: string;
   validated: boolean;
+  /** Storage options (fillfactor, …) of the index a primary key or unique constraint builds. */
+  indexOptions: string[];
+  /** That index, schema-qualified; null for other constraints. */
+  indexSql: string | null;
   /** Inherited from a parent; created there, never separately. */
   inherited: boolean;
 }

@@ -59,6 +59,7 @@ SELECT line FROM (
   FROM pg_type t WHERE t.typnamespace IN (SELECT oid FROM ns)
   UNION ALL
   SELECT concat_ws(' ', 'relation', c.oid::regclass, c.relkind, c.relpersistence, c.reloptions,
+    (SELECT tc.reloptions FROM pg_class tc WHERE tc.oid = c.reltoastrelid),
     c.relreplident, c.relrowsecurity, c.relforcerowsecurity, c.relispopulated, c.relacl,
     pg_get_expr(c.relpartbound, c.oid),
     CASE c.relkind

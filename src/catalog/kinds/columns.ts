@@ -116,8 +116,11 @@ export const constraintsQuery = `
 SELECT ${relationIdentity("n", "c")} AS table_identity,
        quote_ident(k.conname) || ' on ' || ${relationIdentity("n", "c")} AS identity, k.conname AS name, k.contype AS type, pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated,
        (k.coninhcount > 0 AND NOT k.conislocal) OR k.conparentid <> 0 AS inherited,
-       ${description("pg_constraint", "k.oid")} AS comment
+       ${description("pg_constraint", "k.oid")} AS comment,
+       coalesce(ki.reloptions, '{}') AS index_options, ${relationIdentity("n", "ki")} AS index_sql
   FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  -- pg_get_constraintdef leaves out the storage options of the index a key builds.
+  LEFT JOIN pg_class ki ON ki.oid = k.conindid AND k.contype IN ('p', 'u')
  WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND ${userTable}`;
 
 interface ConstraintRow {
@@ -129,6 +132,8 @@ interface ConstraintRow {
   validated: boolean;
   inherited: boolean;
   comment: string | null;
+  index_options: string[];
+  index_sql: string | null;
 }
 
 const CONSTRAINT_TYPE: Record<string, ConstraintType> = {
@@ -151,6 +156,8 @@ export function toConstraint(row: ConstraintRow): ConstraintObj {
     definition: row.definition,
     validated: row.validated,
     inherited: row.inherited,
+    indexOptions: row.index_options,
+    indexSql: row.index_sql,
     comment: row.comment,
     dependsOn: [],
   };

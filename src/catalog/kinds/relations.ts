@@ -67,7 +67,10 @@ export function toSequence(row: SequenceRow): SequenceObj {
 
 export const tablesQuery = `
 SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS identity,
-       c.relpersistence = 'u' AS unlogged, coalesce(c.reloptions, '{}') AS options, c.relreplident AS replident,
+       c.relpersistence = 'u' AS unlogged,
+       -- The TOAST table's options are given with the table's, as toast.<name> (CREATE TABLE … WITH, ALTER TABLE … SET).
+       coalesce(c.reloptions, '{}') || coalesce((SELECT array_agg('toast.' || o ORDER BY ordinality) FROM pg_class tc,
+         unnest(tc.reloptions) WITH ORDINALITY o WHERE tc.oid = c.reltoastrelid), '{}') AS options, c.relreplident AS replident,
        (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
          WHERE i.indrelid = c.oid AND i.indisreplident) AS replica_index,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,

@@ -2,12 +2,19 @@ import type { ConstraintObj, IndexObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate } from "./common.js";
+import { optionChanges } from "./tables.js";
 
 const withoutNotValid = (definition: string) => definition.replace(/ NOT VALID$/, "");
+
+/** SET or RESET of the storage options of a key's index, which ADD CONSTRAINT's definition cannot carry. */
+function indexOptionChanges(from: string[], to: ConstraintObj): Statement[] {
+  return to.indexSql ? optionChanges(`ALTER INDEX ${to.indexSql}`, from, to.indexOptions) : [];
+}
 
 export const constraintSql: Generator<ConstraintObj> = {
   create: (c) => [
     stmt(`ALTER TABLE ${c.tableSql} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`),
+    ...indexOptionChanges([], c),
     ...commentOnCreate(`CONSTRAINT ${quoteIdent(c.name)} ON ${c.tableSql}`, c.comment),
   ],
   drop: (c) => [stmt(`ALTER TABLE ${c.tableSql} DROP CONSTRAINT ${quoteIdent(c.name)}`)],
@@ -18,6 +25,7 @@ export const constraintSql: Generator<ConstraintObj> = {
     if (!from.validated && to.validated) {
       out.push(stmt(`ALTER TABLE ${to.tableSql} VALIDATE CONSTRAINT ${quoteIdent(to.name)}`));
     }
+    out.push(...indexOptionChanges(from.indexOptions, to));
     out.push(
       ...commentChange(`CONSTRAINT ${quoteIdent(to.name)} ON ${to.tableSql}`, from.comment, to.comment),
     );
