@@ -232,6 +232,8 @@ export interface ViewObj extends Base {
   options: string[];
   populated: boolean;
   columnComments: Record<string, string>;
+  /** Column privileges by column name, for the columns that have any. */
+  columnGrants: Record<string, Privileges>;
   grants: Privileges;
 }
 

@@ -163,7 +163,9 @@ SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS 
        (SELECT coalesce(json_object_agg(a.attname, d.description), '{}'::json)
           FROM pg_attribute a JOIN pg_description d
             ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
-         WHERE a.attrelid = c.oid AND a.attnum > 0) AS column_comments
+         WHERE a.attrelid = c.oid AND a.attnum > 0) AS column_comments,
+       (SELECT coalesce(json_object_agg(a.attname, ${grants("a.attacl", null, null)}), '{}'::json)
+          FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND a.attacl IS NOT NULL) AS column_grants
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind IN ('v', 'm') AND ${userRelation}`;
 
@@ -178,6 +180,7 @@ interface ViewRow {
   comment: string | null;
   grants: Privileges;
   column_comments: Record<string, string>;
+  column_grants: Record<string, Privileges>;
 }
 
 export function toView(row: ViewRow): ViewObj {
@@ -191,6 +194,7 @@ export function toView(row: ViewRow): ViewObj {
     options: row.options,
     populated: row.populated,
     columnComments: row.column_comments,
+    columnGrants: row.column_grants,
     comment: row.comment,
     grants: row.grants,
     dependsOn: [],

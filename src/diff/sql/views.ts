@@ -1,7 +1,13 @@
 import type { ViewObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type Generator, type Statement, stmt } from "../change.js";
-import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+import {
+  columnGrantsAfterTableRevoke,
+  commentChange,
+  commentOnCreate,
+  NO_PRIVILEGES,
+  privilegeChange,
+} from "./common.js";
 import { optionChanges } from "./tables.js";
 
 const keyword = (v: ViewObj) => (v.kind === "view" ? "VIEW" : "MATERIALIZED VIEW");
@@ -15,6 +21,29 @@ function columnComments(v: ViewObj, from: Record<string, string> = {}): Statemen
       v.columnComments[name] ?? null,
     ),
   );
+}
+
+/** Column GRANTs and REVOKEs, after the view's own (whose REVOKEs also take the columns' privileges). */
+function columnGrants(v: ViewObj, from: ViewObj | null): Statement[] {
+  const before = from?.columnGrants ?? {};
+  const names = [...new Set([...Object.keys(before), ...Object.keys(v.columnGrants)])].sort();
+  const none = NO_PRIVILEGES;
+  return [
+    ...names.flatMap((name) =>
+      privilegeChange(
+        `TABLE ${v.sqlName}`,
+        before[name] ?? none,
+        v.columnGrants[name] ?? none,
+        ` (${quoteIdent(name)})`,
+      ),
+    ),
+    ...columnGrantsAfterTableRevoke(
+      `TABLE ${v.sqlName}`,
+      from?.grants ?? none,
+      v.grants,
+      Object.entries(v.columnGrants).map(([name, grants]) => ({ name, grants })),
+    ),
+  ];
 }
 
 // pg_get_viewdef of a view defined as a bare VALUES list whose columns were renamed:
@@ -60,6 +89,7 @@ export const viewSql: Generator<ViewObj> = {
       ...commentOnCreate(`${keyword(v)} ${v.sqlName}`, v.comment),
       ...columnComments(v),
       ...privilegeChange(`TABLE ${v.sqlName}`, NO_PRIVILEGES, v.grants),
+      ...columnGrants(v, null),
     ];
   },
   drop: (v) => [stmt(`DROP ${keyword(v)} ${v.sqlName}`)],
@@ -72,6 +102,7 @@ export const viewSql: Generator<ViewObj> = {
     out.push(...commentChange(`${keyword(to)} ${to.sqlName}`, from.comment, to.comment));
     out.push(...columnComments(to, from.columnComments));
     out.push(...privilegeChange(`TABLE ${to.sqlName}`, from.grants, to.grants));
+    out.push(...columnGrants(to, from));
     return out;
   },
 };
