@@ -154,8 +154,10 @@ function attachDependencies(
   for (const row of rows) {
     const from = modelId(row.catalog, row.oid, row.sub);
     const to = modelId(row.ref_catalog, row.ref_oid, row.ref_sub);
-    // Within one catalog object (a generated column reading its table's other columns) nothing is ordered.
-    if (!from || !to || from.owner === to.owner) continue;
+    // Within one catalog object nothing is ordered, except that a generated column reads its table's other
+    // columns: retyping or dropping one of those rebuilds or drops the generated column first.
+    if (!from || !to || from.id === to.id) continue;
+    if (from.owner === to.owner && !(from.id.startsWith("column:") && to.id.startsWith("column:"))) continue;
     const object = objects.get(from.id);
     if (!object || !objects.has(to.id)) continue;
     const deps = found.get(object) ?? new Set<string>();

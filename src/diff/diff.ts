@@ -110,6 +110,8 @@ function enumRecasts(ctx: DiffContext, plans: Map<string, Plan>): Map<string, Co
       (c): c is ColumnObj =>
         c.kind === "column" &&
         !c.inherited &&
+        // Of the enum's type: a column that only uses it in its default or expression is not recast.
+        (c.type === to.sqlName || c.type === `${to.sqlName}[]`) &&
         c.dependsOn.includes(id) &&
         ctx.source.objects[c.id]?.dependsOn.includes(id) === true &&
         !isRetyped(ctx.source.objects[c.id] as ColumnObj, c) &&
@@ -463,6 +465,8 @@ function referencesOtherDroppedTable(
 }
 
 function isDestructive(object: DbObject): boolean {
+  // A generated column's values are computed again from the columns it reads.
+  if (object.kind === "column" && object.generated !== null) return false;
   return ["table", "column", "schema", "sequence", "materialized view"].includes(object.kind);
 }
 

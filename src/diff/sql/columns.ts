@@ -1,5 +1,5 @@
 import type { ColumnObj, IdentityOptions, SchemaModel } from "../../catalog/model.js";
-import { quoteIdent } from "../../db/quote.js";
+import { quoteIdent, quoteLiteral } from "../../db/quote.js";
 import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
 import { moveAsideForIdentity } from "./identity.js";
@@ -66,7 +66,11 @@ const baseType = (type: string) => type.replace(/\(.*\)/, "");
  */
 export function retype(from: ColumnObj, to: ColumnObj, viaText = false): Statement[] {
   const cast = viaText ? `::text${to.type.endsWith("[]") ? "[]" : ""}::${to.type}` : `::${to.type}`;
-  const using = baseType(from.type) === baseType(to.type) ? "" : ` USING ${quoteIdent(to.name)}${cast}`;
+  // A generated column is computed again from its expression; PostgreSQL refuses a USING for it.
+  const using =
+    baseType(from.type) === baseType(to.type) || to.generated !== null
+      ? ""
+      : ` USING ${quoteIdent(to.name)}${cast}`;
   const collate = to.collation ? ` COLLATE ${to.collation}` : "";
   // A default of the old type may not cast to the new one, so it is dropped first and set again after.
   const dropDefault = from.default !== null ? [alterColumn(to, "DROP DEFAULT")] : [];
@@ -155,6 +159,14 @@ function identityChange(from: ColumnObj, to: ColumnObj, ctx: DiffContext): State
     out.push(stmt(`ALTER SEQUENCE ${a.sequence} RENAME TO ${quoteIdent(b.sequenceName)}`));
   }
   if (a && b && identityOptions(a) !== identityOptions(b)) {
+    // As for a plain sequence: the new bounds must not exclude the current value.
+    if (BigInt(b.min) > BigInt(a.min) || BigInt(b.max) < BigInt(a.max)) {
+      out.push(
+        stmt(
+          `SELECT pg_catalog.setval(${quoteLiteral(b.sequence)}, greatest(least(last_value, ${b.max}), ${b.min}), is_called) FROM ${b.sequence}`,
+        ),
+      );
+    }
     out.push(
       alterColumn(
         to,
