@@ -389,6 +389,7 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
   }
   addNameCollisionEdges(ctx, plans, edge);
   addForeignKeyBindingEdges(ctx, plans, edge);
+  addPersistenceEdges(ctx, plans, edge);
   // An index that was attached to a parent's index survives until that index is dropped; build it after.
   for (const [id, plan] of plans) {
     const index = ctx.target.objects[id];
@@ -595,6 +596,49 @@ function addForeignKeyBindingEdges(
     }
     for (const table of tables) {
       for (const key of droppedKeys.get(table) ?? []) edge(`drop|${key}`, `create|${id}`);
+    }
+  }
+}
+
+/**
+ * A logged table cannot reference an unlogged one: SET LOGGED waits for the tables a table references to
+ * be logged, and SET UNLOGGED for the tables referencing it to be unlogged or their keys to be dropped.
+ */
+function addPersistenceEdges(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  edge: (before: string, after: string) => void,
+): void {
+  const change = (id: string): "logged" | "unlogged" | null => {
+    const from = ctx.source.objects[id];
+    const to = ctx.target.objects[id];
+    if (plans.get(id) !== "alter" || from?.kind !== "table" || to?.kind !== "table") return null;
+    if (from.unlogged === to.unlogged) return null;
+    return to.unlogged ? "unlogged" : "logged";
+  };
+  let any = false;
+  for (const id of plans.keys()) if (change(id)) any = true;
+  if (!any) return;
+  for (const model of [ctx.source, ctx.target]) {
+    for (const fk of objectList(model)) {
+      if (fk.kind !== "constraint" || fk.type !== "foreign key") continue;
+      const referencing = fk.table;
+      const plan = plans.get(fk.id);
+      for (const dep of fk.dependsOn) {
+        const column = model.objects[dep];
+        if (column?.kind !== "column" || column.table === referencing) continue;
+        const referenced = column.table;
+        if (change(referenced) === "logged") {
+          if (change(referencing) === "logged") edge(`alter|${referenced}`, `alter|${referencing}`);
+          if (model === ctx.target && (plan === "create" || plan === "recreate"))
+            edge(`alter|${referenced}`, `create|${fk.id}`);
+        }
+        if (change(referenced) === "unlogged") {
+          if (change(referencing) === "unlogged") edge(`alter|${referencing}`, `alter|${referenced}`);
+          if (model === ctx.source && (plan === "drop" || plan === "recreate"))
+            edge(`drop|${fk.id}`, `alter|${referenced}`);
+        }
+      }
     }
   }
 }
