@@ -561,10 +561,6 @@ function addReplicaIdentity(ctx: DiffContext, plans: Map<string, Plan>, nodes: N
 }
 
 /**
- * Relations and types share one namespace per schema (a table has a row type of its name), so a dropped
- * object must be gone before a different object takes its name; likewise a table's primary key.
- */
-/**
  * A foreign key binds to the first unique index PostgreSQL finds on the referenced columns, and an index
  * about to be dropped is as good as any: so a new key waits for the drop of every primary key, unique
  * constraint and unique index on the tables it references, or that drop fails on the key it gained.
@@ -643,6 +639,10 @@ function addPersistenceEdges(
   }
 }
 
+/**
+ * Relations and types share one namespace per schema (a table has a row type of its name), so a dropped
+ * object must be gone before a different object takes its name; likewise a table's primary key.
+ */
 function addNameCollisionEdges(
   ctx: DiffContext,
   plans: Map<string, Plan>,
