@@ -11,7 +11,7 @@ import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumn
 import { isRetyped } from "./sql/columns.js";
 import { asideName } from "./sql/common.js";
 import { sequenceOwnership } from "./sql/sequences.js";
-import { replicaIdentity } from "./sql/tables.js";
+import { attachesPartition, attachPartition, replicaIdentity } from "./sql/tables.js";
 import { enumAdditions, enumCreate } from "./sql/types.js";
 
 /** What the diff decided for one object before statements are generated. */
@@ -270,7 +270,7 @@ interface NodeValue {
 
 type Nodes = Map<string, GraphNode<NodeValue>>;
 
-const key = (action: ChangeAction | "own" | "replident", id: string) => `${action}|${id}`;
+const key = (action: ChangeAction | "own" | "replident" | "attach", id: string) => `${action}|${id}`;
 
 function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, ColumnObj[]>): Change[] {
   const nodes: Nodes = new Map();
@@ -334,6 +334,7 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
   const sourceDependents = dependentsIndex(ctx.source);
   const sourceObjects = objectList(ctx.source);
   addReplicaIdentity(ctx, plans, nodes);
+  addPartitionAttachments(ctx, plans, nodes);
 
   for (const [alias, target] of inheritedAliases(ctx.target, plans)) coveredBy.set(alias, target);
   const resolve = (nodeKey: string) => coveredBy.get(nodeKey) ?? nodeKey;
@@ -525,6 +526,63 @@ function addSequenceOwnership(ctx: DiffContext, plans: Map<string, Plan>, nodes:
 }
 
 /** REPLICA IDENTITY USING INDEX once the index exists. */
+/**
+ * ATTACH PARTITION for an existing table that joins a partitioned table or changes its bound, as a node
+ * of its own: a bound may only be claimed once the siblings that held it are detached or dropped, and the
+ * same wait applies to new partitions, so bounds can move between partitions in either direction.
+ */
+function addPartitionAttachments(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
+  const leaving = new Map<string, string[]>();
+  for (const [id, plan] of plans) {
+    const from = ctx.source.objects[id];
+    const to = ctx.target.objects[id];
+    if (from?.kind !== "table" || !from.partitionOf) continue;
+    const detached =
+      plan === "drop" ||
+      plan === "recreate" ||
+      (plan === "alter" &&
+        to?.kind === "table" &&
+        (to.partitionOf !== from.partitionOf || to.partitionBound !== from.partitionBound));
+    if (!detached) continue;
+    const step = plan === "alter" ? key("alter", id) : key("drop", id);
+    leaving.set(from.partitionOf, [...(leaving.get(from.partitionOf) ?? []), step]);
+  }
+  // Every partition of the target: one that only joins a parent has nothing else to alter, so no plan.
+  for (const to of objectList(ctx.target)) {
+    if (to.kind !== "table" || !to.partitionOf) continue;
+    const id = to.id;
+    const plan = plans.get(id);
+    const from = ctx.source.objects[id];
+    const siblingsGone = (leaving.get(to.partitionOf) ?? []).filter((step) => !step.endsWith(`|${id}`));
+    if (plan === "create" || plan === "recreate") {
+      for (const step of siblingsGone) nodes.get(key("create", id))?.after.add(step);
+      continue;
+    }
+    if (from?.kind !== "table" || !attachesPartition(from, to)) continue;
+    const change: Change = {
+      objectId: id,
+      kind: "table",
+      action: "alter",
+      summary: `attach partition ${to.sqlName} to ${to.partitionOfSql}`,
+      statements: [attachPartition(to)],
+      destructive: false,
+    };
+    nodes.set(key("attach", id), {
+      key: key("attach", id),
+      rank: 10 + KIND_RANK.table,
+      value: { change },
+      after: new Set(
+        [
+          key("alter", id),
+          key("create", to.partitionOf),
+          key("alter", to.partitionOf),
+          ...siblingsGone,
+        ].filter((step) => nodes.has(step)),
+      ),
+    });
+  }
+}
+
 function addReplicaIdentity(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
   for (const object of objectList(ctx.target)) {
     if (object.kind !== "table" || object.replicaIdentity !== "index" || !object.replicaIndex) continue;

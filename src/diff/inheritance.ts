@@ -91,8 +91,9 @@ export function inheritanceEdges(
     // A child joining a parent joins after the parent loses columns the child does not have.
     if (plan === "drop" && before?.kind === "column" && !before.inherited) {
       for (const child of targetChildren.get(before.table) ?? []) {
-        if (!parents(source.objects[child]).includes(before.table))
-          edges.push([`drop|${id}`, `alter|${child}`]);
+        if (!parents(source.objects[child]).includes(before.table)) {
+          edges.push([`drop|${id}`, `alter|${child}`], [`drop|${id}`, `attach|${child}`]);
+        }
       }
     }
     // A child leaving a parent leaves before the parent grows new columns it should not get.

@@ -94,21 +94,30 @@ function partitionColumnExtras(c: ColumnObj): Statement[] {
   ];
 }
 
+/** Whether `to`, which exists before the plan as `from`, joins a partitioned table or changes its bound. */
+export function attachesPartition(from: TableObj, to: TableObj): boolean {
+  return (
+    to.partitionOfSql !== null &&
+    (from.partitionOf !== to.partitionOf || from.partitionBound !== to.partitionBound)
+  );
+}
+
+export function attachPartition(t: TableObj): Statement {
+  return stmt(`ALTER TABLE ${t.partitionOfSql} ATTACH PARTITION ${t.sqlName} ${t.partitionBound}`);
+}
+
 export const tableSql: Generator<TableObj> = {
   create: createTable,
   drop: (t) => [stmt(`DROP TABLE ${t.sqlName}`)],
   alter: (from, to, ctx) => {
     if (from.partitionKey !== to.partitionKey) return "recreate";
     const out: Statement[] = [];
-    if (from.partitionOf !== to.partitionOf || from.partitionBound !== to.partitionBound) {
-      if (from.partitionOfSql) {
-        out.push(stmt(`ALTER TABLE ${from.partitionOfSql} DETACH PARTITION ${to.sqlName}`));
-      }
-      if (to.partitionOfSql) {
-        out.push(
-          stmt(`ALTER TABLE ${to.partitionOfSql} ATTACH PARTITION ${to.sqlName} ${to.partitionBound}`),
-        );
-      }
+    // ATTACH is a step of its own (see diff.ts), after the detaches and drops of the new siblings.
+    if (
+      from.partitionOfSql &&
+      (from.partitionOf !== to.partitionOf || from.partitionBound !== to.partitionBound)
+    ) {
+      out.push(stmt(`ALTER TABLE ${from.partitionOfSql} DETACH PARTITION ${to.sqlName}`));
     }
     for (const parent of from.inheritsSql) {
       if (!to.inheritsSql.includes(parent)) out.push(stmt(`ALTER TABLE ${to.sqlName} NO INHERIT ${parent}`));
