@@ -68,7 +68,8 @@ export function toSequence(row: SequenceRow): SequenceObj {
 export const tablesQuery = `
 SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS identity,
        c.relpersistence = 'u' AS unlogged,
-       -- The TOAST table's options are given with the table's, as toast.<name> (CREATE TABLE … WITH, ALTER TABLE … SET).
+       -- The TOAST table's options, as toast.<name>: how CREATE TABLE and ALTER TABLE set them (ASCII only: the
+       -- query text is converted to the database's encoding).
        coalesce(c.reloptions, '{}') || coalesce((SELECT array_agg('toast.' || o ORDER BY ordinality) FROM pg_class tc,
          unnest(tc.reloptions) WITH ORDINALITY o WHERE tc.oid = c.reltoastrelid), '{}') AS options, c.relreplident AS replident,
        (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
