@@ -187,6 +187,16 @@ export interface ColumnObj extends Base {
   defaultVolatile: boolean;
   /** Column exists only because a parent declares it (inheritance or partition); never created separately. */
   inherited: boolean;
+  /** SET STATISTICS target; null for the server's default. */
+  statistics: number | null;
+  /** pg_attribute.attstorage when it differs from its type's (p, e, m or x); null otherwise. */
+  storage: string | null;
+  /** Its type's storage, what RESET means before PostgreSQL 16 has SET STORAGE DEFAULT. */
+  typeStorage: string;
+  /** SET COMPRESSION method (p: pglz, l: lz4); null for the server's default. */
+  compression: string | null;
+  /** Per-column options (n_distinct, …), as "name=value". */
+  attributeOptions: string[];
   grants: Privileges;
 }
 

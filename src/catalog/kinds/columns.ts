@@ -45,6 +45,11 @@ SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", 
          WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
            AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i') AS identity_options,
        NOT a.attislocal AS inherited, ${description("pg_class", "a.attrelid", "a.attnum")} AS comment,
+       CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::int END AS statistics,
+       CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS storage, t.typstorage::text AS type_storage,
+       nullif(a.attcompression::text, '') AS compression,
+       -- The options PostgreSQL defines for a column; a server module may keep its own there too.
+       ARRAY(SELECT o FROM unnest(a.attoptions) o WHERE o LIKE 'n\\_distinct%') AS attribute_options,
        ${grants("a.attacl", null, null)} AS grants
   FROM pg_attribute a
   JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -83,6 +88,11 @@ interface ColumnRow {
   inherited: boolean;
   comment: string | null;
   grants: Privileges;
+  statistics: number | null;
+  storage: string | null;
+  type_storage: string;
+  compression: string | null;
+  attribute_options: string[];
 }
 
 export function toColumn(row: ColumnRow): ColumnObj {
@@ -104,6 +114,11 @@ export function toColumn(row: ColumnRow): ColumnObj {
     generated: row.generated,
     defaultVolatile: row.default_volatile,
     inherited: row.inherited,
+    statistics: row.statistics,
+    storage: row.storage,
+    typeStorage: row.type_storage,
+    compression: row.compression,
+    attributeOptions: row.attribute_options,
     comment: row.comment,
     grants: row.grants,
     dependsOn: [],

@@ -1,7 +1,7 @@
 import type { ColumnObj, IdentityOptions, SchemaModel } from "../../catalog/model.js";
 import { quoteIdent, quoteLiteral } from "../../db/quote.js";
 import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
-import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+import { commentChange, commentOnCreate, NO_PRIVILEGES, optionChanges, privilegeChange } from "./common.js";
 import { moveAsideForIdentity } from "./identity.js";
 
 function identityOptions(o: IdentityOptions): string {
@@ -41,9 +41,43 @@ export function columnDefinition(c: ColumnObj): string {
   return parts.join(" ");
 }
 
+const STORAGE: Record<string, string> = { p: "PLAIN", e: "EXTERNAL", m: "MAIN", x: "EXTENDED" };
+const COMPRESSION: Record<string, string> = { p: "pglz", l: "lz4" };
+
+/**
+ * SET STATISTICS, STORAGE, COMPRESSION and per-column options, from `from` (null: a column just created)
+ * to `to`. A type change resets the storage to the new type's, so it is set again after one.
+ */
+function settingChanges(from: ColumnObj | null, to: ColumnObj, retyped = false): Statement[] {
+  const out: Statement[] = [];
+  if ((from?.statistics ?? null) !== to.statistics) {
+    out.push(alterColumn(to, `SET STATISTICS ${to.statistics ?? -1}`));
+  }
+  if ((from?.storage ?? null) !== to.storage || (retyped && to.storage !== null)) {
+    out.push(alterColumn(to, `SET STORAGE ${STORAGE[to.storage ?? to.typeStorage] ?? "EXTENDED"}`));
+  }
+  if ((from?.compression ?? null) !== to.compression) {
+    out.push(
+      alterColumn(
+        to,
+        `SET COMPRESSION ${to.compression ? (COMPRESSION[to.compression] ?? "DEFAULT") : "DEFAULT"}`,
+      ),
+    );
+  }
+  out.push(
+    ...optionChanges(
+      `ALTER TABLE ${to.tableSql} ALTER COLUMN ${quoteIdent(to.name)}`,
+      from?.attributeOptions ?? [],
+      to.attributeOptions,
+    ),
+  );
+  return out;
+}
+
 /** Statements that come with a column wherever it is created: its comment and privileges, and its identity sequence's. */
 export function columnExtras(c: ColumnObj): Statement[] {
   return [
+    ...settingChanges(null, c),
     ...commentOnCreate(`COLUMN ${c.sqlName}`, c.comment),
     ...privilegeChange(`TABLE ${c.tableSql}`, NO_PRIVILEGES, c.grants, ` (${quoteIdent(c.name)})`),
     ...(c.identity && c.identityOptions ? identitySequenceExtras(null, c.identityOptions) : []),
@@ -115,6 +149,7 @@ export const columnSql: Generator<ColumnObj> = {
     }
     if (from.notNull !== to.notNull) out.push(alterColumn(to, to.notNull ? "SET NOT NULL" : "DROP NOT NULL"));
     out.push(...identityChange(from, to, ctx));
+    out.push(...settingChanges(from, to, isRetyped(from, to)));
     out.push(...commentChange(`COLUMN ${to.sqlName}`, from.comment, to.comment));
     out.push(...privilegeChange(`TABLE ${to.tableSql}`, from.grants, to.grants, ` (${quoteIdent(to.name)})`));
     return out;

@@ -100,3 +100,29 @@ export const NO_PRIVILEGES: Privileges = { granted: [], revoked: [] };
 export function asideName(name: string): string {
   return `${name.slice(0, 50)}__mm_old`;
 }
+
+const optionName = (option: string) => option.split("=")[0] ?? option;
+
+/**
+ * `<alter> RESET (…)` and `SET (…)` (ALTER TABLE, VIEW or MATERIALIZED VIEW) that leave exactly `to` stored,
+ * in its order: PostgreSQL keeps reloptions in the order given, and pg_dump prints them so. SET keeps the
+ * options it does not name where they are and appends the ones it names (an option set again moves to the
+ * end), so the longest start of `to` that the old options already hold in that order stays, the rest is set
+ * again in order, and options `to` lacks are reset.
+ */
+export function optionChanges(alter: string, from: string[], to: string[]): Statement[] {
+  const wanted = new Set(to.map(optionName));
+  const removed = from.filter((o) => !wanted.has(optionName(o)));
+  const kept = from.filter((o) => wanted.has(optionName(o)));
+  let stays = 0;
+  while (stays < to.length) {
+    const names = new Set(to.slice(0, stays + 1).map(optionName));
+    const held = kept.filter((o) => names.has(optionName(o)));
+    if (held.length !== stays + 1 || held.some((o, i) => o !== to[i])) break;
+    stays++;
+  }
+  const out: Statement[] = [];
+  if (removed.length) out.push(stmt(`${alter} RESET (${removed.map(optionName).join(", ")})`));
+  if (stays < to.length) out.push(stmt(`${alter} SET (${to.slice(stays).join(", ")})`));
+  return out;
+}

@@ -1,8 +1,7 @@
 import type { ConstraintObj, IndexObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type Generator, type Statement, stmt } from "../change.js";
-import { commentChange, commentOnCreate } from "./common.js";
-import { optionChanges } from "./tables.js";
+import { commentChange, commentOnCreate, optionChanges } from "./common.js";
 
 const withoutNotValid = (definition: string) => definition.replace(/ NOT VALID$/, "");
 

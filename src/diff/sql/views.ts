@@ -6,9 +6,9 @@ import {
   commentChange,
   commentOnCreate,
   NO_PRIVILEGES,
+  optionChanges,
   privilegeChange,
 } from "./common.js";
-import { optionChanges } from "./tables.js";
 
 const keyword = (v: ViewObj) => (v.kind === "view" ? "VIEW" : "MATERIALIZED VIEW");
 
