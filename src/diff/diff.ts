@@ -11,7 +11,7 @@ import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumn
 import { isRetyped } from "./sql/columns.js";
 import { asideName } from "./sql/common.js";
 import { sequenceOwnership } from "./sql/sequences.js";
-import { attachesPartition, attachPartition, replicaIdentity } from "./sql/tables.js";
+import { attachesPartition, attachPartition, movesPartition, replicaIdentity } from "./sql/tables.js";
 import { enumAdditions, enumCreate } from "./sql/types.js";
 
 /** What the diff decided for one object before statements are generated. */
@@ -525,7 +525,6 @@ function addSequenceOwnership(ctx: DiffContext, plans: Map<string, Plan>, nodes:
   }
 }
 
-/** REPLICA IDENTITY USING INDEX once the index exists. */
 /**
  * ATTACH PARTITION for an existing table that joins a partitioned table or changes its bound, as a node
  * of its own: a bound may only be claimed once the siblings that held it are detached or dropped, and the
@@ -540,9 +539,7 @@ function addPartitionAttachments(ctx: DiffContext, plans: Map<string, Plan>, nod
     const detached =
       plan === "drop" ||
       plan === "recreate" ||
-      (plan === "alter" &&
-        to?.kind === "table" &&
-        (to.partitionOf !== from.partitionOf || to.partitionBound !== from.partitionBound));
+      (plan === "alter" && to?.kind === "table" && movesPartition(from, to));
     if (!detached) continue;
     const step = plan === "alter" ? key("alter", id) : key("drop", id);
     leaving.set(from.partitionOf, [...(leaving.get(from.partitionOf) ?? []), step]);
@@ -583,6 +580,7 @@ function addPartitionAttachments(ctx: DiffContext, plans: Map<string, Plan>, nod
   }
 }
 
+/** REPLICA IDENTITY USING INDEX once the index exists. */
 function addReplicaIdentity(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
   for (const object of objectList(ctx.target)) {
     if (object.kind !== "table" || object.replicaIdentity !== "index" || !object.replicaIndex) continue;
@@ -632,10 +630,10 @@ function addForeignKeyBindingEdges(
   for (const [id, plan] of plans) {
     const object = ctx.source.objects[id];
     if (plan !== "drop" && plan !== "recreate") continue;
-    const key =
+    const isKey =
       (object?.kind === "constraint" && (object.type === "primary key" || object.type === "unique")) ||
       (object?.kind === "index" && object.definition.startsWith("CREATE UNIQUE INDEX"));
-    if (!key || !object || !("table" in object)) continue;
+    if (!isKey || !object || !("table" in object)) continue;
     droppedKeys.set(object.table, [...(droppedKeys.get(object.table) ?? []), id]);
   }
   if (droppedKeys.size === 0) return;
@@ -643,15 +641,20 @@ function addForeignKeyBindingEdges(
     const fk = ctx.target.objects[id];
     if ((plan !== "create" && plan !== "recreate") || fk?.kind !== "constraint" || fk.type !== "foreign key")
       continue;
-    const tables = new Set<string>();
-    for (const dep of fk.dependsOn) {
-      const column = ctx.target.objects[dep];
-      if (column?.kind === "column") tables.add(column.table);
-    }
-    for (const table of tables) {
-      for (const key of droppedKeys.get(table) ?? []) edge(`drop|${key}`, `create|${id}`);
+    for (const table of foreignKeyTables(ctx.target, fk)) {
+      for (const dropped of droppedKeys.get(table) ?? []) edge(key("drop", dropped), key("create", id));
     }
   }
+}
+
+/** The tables whose columns a foreign key names: its own, and the one it references. */
+function foreignKeyTables(model: SchemaModel, fk: DbObject): Set<string> {
+  const tables = new Set<string>();
+  for (const dep of fk.dependsOn) {
+    const column = model.objects[dep];
+    if (column?.kind === "column") tables.add(column.table);
+  }
+  return tables;
 }
 
 /**
@@ -678,19 +681,17 @@ function addPersistenceEdges(
       if (fk.kind !== "constraint" || fk.type !== "foreign key") continue;
       const referencing = fk.table;
       const plan = plans.get(fk.id);
-      for (const dep of fk.dependsOn) {
-        const column = model.objects[dep];
-        if (column?.kind !== "column" || column.table === referencing) continue;
-        const referenced = column.table;
+      for (const referenced of foreignKeyTables(model, fk)) {
+        if (referenced === referencing) continue;
         if (change(referenced) === "logged") {
-          if (change(referencing) === "logged") edge(`alter|${referenced}`, `alter|${referencing}`);
+          if (change(referencing) === "logged") edge(key("alter", referenced), key("alter", referencing));
           if (model === ctx.target && (plan === "create" || plan === "recreate"))
-            edge(`alter|${referenced}`, `create|${fk.id}`);
+            edge(key("alter", referenced), key("create", fk.id));
         }
         if (change(referenced) === "unlogged") {
-          if (change(referencing) === "unlogged") edge(`alter|${referencing}`, `alter|${referenced}`);
+          if (change(referencing) === "unlogged") edge(key("alter", referencing), key("alter", referenced));
           if (model === ctx.source && (plan === "drop" || plan === "recreate"))
-            edge(`drop|${fk.id}`, `alter|${referenced}`);
+            edge(key("drop", fk.id), key("alter", referenced));
         }
       }
     }

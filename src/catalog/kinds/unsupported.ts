@@ -5,6 +5,19 @@ import { identity, notExtensionMember, relationIdentity, userNamespace } from ".
  * Objects the engine cannot migrate yet. They are read with a signature of their definition so that an
  * identical object on both sides passes, while any difference is refused by name instead of skipped.
  */
+/** One kind's rows, for a kind whose objects live in a schema: named by pg_identify_object, user schemas only. */
+function inUserSchema(
+  description: string,
+  catalog: string,
+  alias: string,
+  namespace: string,
+  signature: string,
+): string {
+  return `SELECT '${description}', ${identity(catalog, `${alias}.oid`)}, ${signature}
+  FROM ${catalog} ${alias} JOIN pg_namespace n ON n.oid = ${alias}.${namespace}
+ WHERE ${userNamespace("n")} AND ${notExtensionMember(catalog, `${alias}.oid`)}`;
+}
+
 export const unsupportedQuery = `
 SELECT 'aggregate or window function' AS description, ${identity("pg_proc", "p.oid")} AS identity,
        pg_get_function_arguments(p.oid) || ' -> ' || pg_get_function_result(p.oid) || ' ' ||
@@ -35,9 +48,7 @@ SELECT 'statistics object', ${identity("pg_statistic_ext", "s.oid")}, pg_get_sta
   FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
  WHERE ${userNamespace("n")}
 UNION ALL
-SELECT 'text search configuration', ${identity("pg_ts_config", "c.oid")}, c.cfgparser::text
-  FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace
- WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_ts_config", "c.oid")}
+${inUserSchema("text search configuration", "pg_ts_config", "c", "cfgnamespace", "c.cfgparser::text")}
 UNION ALL
 SELECT 'event trigger', ${identity("pg_event_trigger", "e.oid")}, e.evtevent || ' ' || e.evtfoid::text
   FROM pg_event_trigger e WHERE ${notExtensionMember("pg_event_trigger", "e.oid")}
@@ -67,32 +78,20 @@ SELECT 'foreign server', quote_ident(f.srvname),
        coalesce(f.srvtype, '') || ' ' || coalesce(f.srvversion, '') || ' ' || coalesce(array_to_string(f.srvoptions, ','), '')
   FROM pg_foreign_server f WHERE ${notExtensionMember("pg_foreign_server", "f.oid")}
 UNION ALL
-SELECT 'text search dictionary', ${identity("pg_ts_dict", "d.oid")}, d.dicttemplate::text || ' ' || coalesce(d.dictinitoption, '')
-  FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace
- WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_ts_dict", "d.oid")}
+${inUserSchema("text search dictionary", "pg_ts_dict", "d", "dictnamespace", "d.dicttemplate::text || ' ' || coalesce(d.dictinitoption, '')")}
 UNION ALL
-SELECT 'text search parser', ${identity("pg_ts_parser", "p.oid")}, p.prsstart::text
-  FROM pg_ts_parser p JOIN pg_namespace n ON n.oid = p.prsnamespace
- WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_ts_parser", "p.oid")}
+${inUserSchema("text search parser", "pg_ts_parser", "p", "prsnamespace", "p.prsstart::text")}
 UNION ALL
-SELECT 'text search template', ${identity("pg_ts_template", "t.oid")}, t.tmpllexize::text
-  FROM pg_ts_template t JOIN pg_namespace n ON n.oid = t.tmplnamespace
- WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_ts_template", "t.oid")}
+${inUserSchema("text search template", "pg_ts_template", "t", "tmplnamespace", "t.tmpllexize::text")}
 UNION ALL
 SELECT 'access method', quote_ident(a.amname), a.amtype::text || ' ' || a.amhandler::text
   FROM pg_am a WHERE a.oid >= 16384 AND ${notExtensionMember("pg_am", "a.oid")}
 UNION ALL
-SELECT 'operator class', ${identity("pg_opclass", "o.oid")}, o.opcintype::regtype::text || ' ' || o.opcdefault::text
-  FROM pg_opclass o JOIN pg_namespace n ON n.oid = o.opcnamespace
- WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_opclass", "o.oid")}
+${inUserSchema("operator class", "pg_opclass", "o", "opcnamespace", "o.opcintype::regtype::text || ' ' || o.opcdefault::text")}
 UNION ALL
-SELECT 'operator family', ${identity("pg_opfamily", "o.oid")}, o.opfmethod::text
-  FROM pg_opfamily o JOIN pg_namespace n ON n.oid = o.opfnamespace
- WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_opfamily", "o.oid")}
+${inUserSchema("operator family", "pg_opfamily", "o", "opfnamespace", "o.opfmethod::text")}
 UNION ALL
-SELECT 'conversion', ${identity("pg_conversion", "c.oid")}, c.conproc::text
-  FROM pg_conversion c JOIN pg_namespace n ON n.oid = c.connamespace
- WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_conversion", "c.oid")}`;
+${inUserSchema("conversion", "pg_conversion", "c", "connamespace", "c.conproc::text")}`;
 
 interface UnsupportedRow {
   description: string;

@@ -1,7 +1,14 @@
 import type { ColumnObj, IdentityOptions, SchemaModel } from "../../catalog/model.js";
-import { quoteIdent, quoteLiteral } from "../../db/quote.js";
+import { quoteIdent } from "../../db/quote.js";
 import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
-import { commentChange, commentOnCreate, NO_PRIVILEGES, optionChanges, privilegeChange } from "./common.js";
+import {
+  commentChange,
+  commentOnCreate,
+  NO_PRIVILEGES,
+  optionChanges,
+  privilegeChange,
+  valueIntoBounds,
+} from "./common.js";
 import { moveAsideForIdentity } from "./identity.js";
 
 function identityOptions(o: IdentityOptions): string {
@@ -57,12 +64,7 @@ function settingChanges(from: ColumnObj | null, to: ColumnObj, retyped = false):
     out.push(alterColumn(to, `SET STORAGE ${STORAGE[to.storage ?? to.typeStorage] ?? "EXTENDED"}`));
   }
   if ((from?.compression ?? null) !== to.compression) {
-    out.push(
-      alterColumn(
-        to,
-        `SET COMPRESSION ${to.compression ? (COMPRESSION[to.compression] ?? "DEFAULT") : "DEFAULT"}`,
-      ),
-    );
+    out.push(alterColumn(to, `SET COMPRESSION ${COMPRESSION[to.compression ?? ""] ?? "DEFAULT"}`));
   }
   out.push(
     ...optionChanges(
@@ -194,14 +196,7 @@ function identityChange(from: ColumnObj, to: ColumnObj, ctx: DiffContext): State
     out.push(stmt(`ALTER SEQUENCE ${a.sequence} RENAME TO ${quoteIdent(b.sequenceName)}`));
   }
   if (a && b && identityOptions(a) !== identityOptions(b)) {
-    // As for a plain sequence: the new bounds must not exclude the current value.
-    if (BigInt(b.min) > BigInt(a.min) || BigInt(b.max) < BigInt(a.max)) {
-      out.push(
-        stmt(
-          `SELECT pg_catalog.setval(${quoteLiteral(b.sequence)}, greatest(least(last_value, ${b.max}), ${b.min}), is_called) FROM ${b.sequence}`,
-        ),
-      );
-    }
+    out.push(...valueIntoBounds(b.sequence, a, b));
     out.push(
       alterColumn(
         to,

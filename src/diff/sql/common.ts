@@ -1,5 +1,5 @@
 import type { Grant, Privileges } from "../../catalog/model.js";
-import { quoteIdent, quoteNullableLiteral } from "../../db/quote.js";
+import { quoteIdent, quoteLiteral, quoteNullableLiteral } from "../../db/quote.js";
 import { type Statement, stmt } from "../change.js";
 
 /** `COMMENT ON <target> IS …`, when the comment differs. */
@@ -92,6 +92,23 @@ export function columnGrantsAfterTableRevoke(
 }
 
 export const NO_PRIVILEGES: Privileges = { granted: [], revoked: [] };
+
+/**
+ * ALTER SEQUENCE refuses bounds that exclude the current value, so a sequence (or an identity's) whose
+ * bounds narrow has its value moved inside them first.
+ */
+export function valueIntoBounds(
+  sequence: string,
+  from: { min: string; max: string },
+  to: { min: string; max: string },
+): Statement[] {
+  if (BigInt(to.min) <= BigInt(from.min) && BigInt(to.max) >= BigInt(from.max)) return [];
+  return [
+    stmt(
+      `SELECT pg_catalog.setval(${quoteLiteral(sequence)}, greatest(least(last_value, ${to.max}), ${to.min}), is_called) FROM ${sequence}`,
+    ),
+  ];
+}
 
 /**
  * The name an object keeps while its replacement takes its own name: a sequence in the way of an identity

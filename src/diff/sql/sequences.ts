@@ -1,7 +1,6 @@
 import type { SequenceObj } from "../../catalog/model.js";
-import { quoteLiteral } from "../../db/quote.js";
 import { type Generator, type Statement, stmt } from "../change.js";
-import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
+import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange, valueIntoBounds } from "./common.js";
 import { droppedSequenceName, moveIdentityAside } from "./identity.js";
 
 function options(s: SequenceObj): string {
@@ -27,14 +26,7 @@ export const sequenceSql: Generator<SequenceObj> = {
   alter: (from, to) => {
     const out: Statement[] = [];
     if (options(from) !== options(to)) {
-      // ALTER SEQUENCE refuses bounds that exclude the current value; move it inside them first.
-      if (BigInt(to.min) > BigInt(from.min) || BigInt(to.max) < BigInt(from.max)) {
-        out.push(
-          stmt(
-            `SELECT pg_catalog.setval(${quoteLiteral(to.sqlName)}, greatest(least(last_value, ${to.max}), ${to.min}), is_called) FROM ${to.sqlName}`,
-          ),
-        );
-      }
+      out.push(...valueIntoBounds(to.sqlName, from, to));
       out.push(stmt(`ALTER SEQUENCE ${to.sqlName} ${options(to)}`));
     }
     if (from.unlogged !== to.unlogged) {

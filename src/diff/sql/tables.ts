@@ -69,12 +69,14 @@ function partitionColumnExtras(c: ColumnObj): Statement[] {
   ];
 }
 
+/** Whether the table changes parent or bound: it is detached from the old one, attached to the new. */
+export function movesPartition(from: TableObj, to: TableObj): boolean {
+  return from.partitionOf !== to.partitionOf || from.partitionBound !== to.partitionBound;
+}
+
 /** Whether `to`, which exists before the plan as `from`, joins a partitioned table or changes its bound. */
 export function attachesPartition(from: TableObj, to: TableObj): boolean {
-  return (
-    to.partitionOfSql !== null &&
-    (from.partitionOf !== to.partitionOf || from.partitionBound !== to.partitionBound)
-  );
+  return to.partitionOfSql !== null && movesPartition(from, to);
 }
 
 export function attachPartition(t: TableObj): Statement {
@@ -88,10 +90,7 @@ export const tableSql: Generator<TableObj> = {
     if (from.partitionKey !== to.partitionKey) return "recreate";
     const out: Statement[] = [];
     // ATTACH is a step of its own (see diff.ts), after the detaches and drops of the new siblings.
-    if (
-      from.partitionOfSql &&
-      (from.partitionOf !== to.partitionOf || from.partitionBound !== to.partitionBound)
-    ) {
+    if (from.partitionOfSql && movesPartition(from, to)) {
       out.push(stmt(`ALTER TABLE ${from.partitionOfSql} DETACH PARTITION ${to.sqlName}`));
     }
     for (const parent of from.inheritsSql) {
