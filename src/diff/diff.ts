@@ -8,6 +8,7 @@ import { stmt } from "./change.js";
 import { generatorFor, KIND_RANK, type Supported } from "./generators.js";
 import { type GraphNode, topologicalOrder } from "./graph.js";
 import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumns } from "./inheritance.js";
+import { type ParentChanges, parentChanges } from "./parents.js";
 import { isRetyped } from "./sql/columns.js";
 import { asideName } from "./sql/common.js";
 import { sequenceOwnership } from "./sql/sequences.js";
@@ -22,15 +23,17 @@ type Plan = "create" | "drop" | "alter" | "recreate";
  * built from pg_depend facts in both models: dependencies are created before their dependents and dropped
  * after them; objects that depend on something rebuilt are rebuilt around it.
  */
-export function diffSchemas(source: SchemaModel, target: SchemaModel): Change[] {
-  const ids = allIds(source, target);
-  refuseUnsupported(source, target, ids);
+export function diffSchemas(from: SchemaModel, to: SchemaModel): Change[] {
+  const ids = allIds(from, to);
+  refuseUnsupported(from, to, ids);
+  const parents = parentChanges(from, to);
+  const { source, target } = parents;
   const ctx: DiffContext = { source, target };
   const plans = decide(ctx, ids);
-  settleInheritedColumns(source, target, plans);
+  settleInheritedColumns(source, target, plans, parents);
   const recast = enumRecasts(ctx, plans);
   propagate(ctx, plans, recast);
-  return order(ctx, plans, recast);
+  return order(ctx, plans, recast, parents);
 }
 
 /** Objects that are described by another object's statements and never diffed on their own. */
@@ -272,7 +275,12 @@ type Nodes = Map<string, GraphNode<NodeValue>>;
 
 const key = (action: ChangeAction | "own" | "replident" | "attach", id: string) => `${action}|${id}`;
 
-function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, ColumnObj[]>): Change[] {
+function order(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  recast: Map<string, ColumnObj[]>,
+  { detachedClones, joiningChecks, leaving, joining }: ParentChanges,
+): Change[] {
   const nodes: Nodes = new Map();
   /** Node keys whose work another node's statements already do (columns of a new table, …). */
   const coveredBy = new Map<string, string>();
@@ -350,8 +358,12 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
     if (plan === "recreate") edge(key("drop", id), key("create", id));
     if (to && (plan === "create" || plan === "recreate" || plan === "alter")) {
       const self = key(plan === "alter" ? "alter" : "create", id);
-      // A table's INHERIT or ATTACH PARTITION needs its columns and constraints in place first.
-      const parentsAfter = to.kind === "column" || to.kind === "constraint" ? structuralParents(to) : [];
+      // A table's INHERIT or ATTACH PARTITION needs its columns and constraints in place first; a table that
+      // leaves its parents gets new ones once it has left.
+      const parentsAfter =
+        (to.kind === "column" || to.kind === "constraint") && !leaving.has(to.table)
+          ? structuralParents(to)
+          : [];
       for (const parent of parentsAfter) edge(self, key("alter", parent));
       for (const dep of targetDependencies(ctx, to)) {
         edge(key("create", dep), self);
@@ -379,6 +391,8 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
         if (dependent.kind === "sequence" && dependent.ownedBy === id) continue;
         // A sequence gives up its owner column (OWNED BY) before that column goes, whatever its default says.
         if (from.kind === "sequence" && from.ownedBy === dependent.id) continue;
+        // A clone the table keeps as its own once it leaves its parents is changed after that.
+        if (detachedClones.get(dependent.id) === id) continue;
         edge(key("drop", dependent.id), key("alter", id));
       }
       for (const dep of sourceDependencies(ctx, from)) {
@@ -387,6 +401,18 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
           edge(key("alter", id), key("alter", dep));
       }
     }
+  }
+  for (const [clone, table] of detachedClones) {
+    for (const action of ["drop", "alter", "create"] as const) edge(key("alter", table), key(action, clone));
+  }
+  for (const [check, table] of joiningChecks) {
+    for (const join of [key("alter", table), key("attach", table)]) edge(key("create", check), join);
+  }
+  // What a joining table has of its own and its parents will give it (a key, an index) goes before it joins.
+  for (const [id, plan] of plans) {
+    const object = ctx.source.objects[id];
+    if ((plan === "drop" || plan === "recreate") && object && "table" in object && joining.has(object.table))
+      edge(key("drop", id), key("attach", object.table));
   }
   addNameCollisionEdges(ctx, plans, edge);
   addForeignKeyBindingEdges(ctx, plans, edge);
@@ -404,7 +430,7 @@ function order(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<string, C
       }
     }
   }
-  for (const [before, after] of inheritanceEdges(ctx.source, ctx.target, plans)) edge(before, after);
+  for (const [before, after] of inheritanceEdges(ctx.source, ctx.target, plans, leaving)) edge(before, after);
 
   return topologicalOrder(nodes)
     .map((n) => n.change)

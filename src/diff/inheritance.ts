@@ -27,13 +27,15 @@ export function parentColumn(model: SchemaModel, column: ColumnObj): ColumnObj |
 
 /**
  * A column that turns from inherited to local needs its own ADD COLUMN only when the parent drops its copy
- * (otherwise detaching leaves it in place); one that turns from local to inherited must be dropped only
- * when the parent adds the column (otherwise attaching adopts it).
+ * while the table still inherits it (a table that leaves its parents first keeps it); one that turns from
+ * local to inherited must be dropped only when a parent it already has adds the column (a table joining
+ * new parents brings its columns, which they adopt).
  */
 export function settleInheritedColumns(
   source: SchemaModel,
   target: SchemaModel,
   plans: Map<string, Plan>,
+  { leaving, joining }: { leaving: ReadonlySet<string>; joining: ReadonlySet<string> },
 ): void {
   for (const id of Object.keys(target.objects)) {
     const before = source.objects[id];
@@ -41,9 +43,11 @@ export function settleInheritedColumns(
     if (before?.kind !== "column" || after?.kind !== "column" || before.inherited === after.inherited)
       continue;
     if (before.inherited) {
+      if (leaving.has(before.table)) continue;
       const parent = parentColumn(source, before);
       if (parent && plans.get(parent.id) === "drop") plans.set(id, "create");
     } else {
+      if (joining.has(after.table)) continue;
       const parent = parentColumn(target, after);
       if (parent && plans.get(parent.id) === "create") plans.set(id, "drop");
     }
@@ -68,6 +72,7 @@ export function inheritanceEdges(
   source: SchemaModel,
   target: SchemaModel,
   plans: Map<string, Plan>,
+  leaving: ReadonlySet<string>,
 ): [string, string][] {
   const edges: [string, string][] = [];
   const sourceChildren = childrenIndex(source);
@@ -94,6 +99,12 @@ export function inheritanceEdges(
         if (!parents(source.objects[child]).includes(before.table)) {
           edges.push([`drop|${id}`, `alter|${child}`], [`drop|${id}`, `attach|${child}`]);
         }
+      }
+    }
+    // A child leaving every parent leaves before a parent's column goes, so it keeps its copy.
+    if (plan === "drop" && before?.kind === "column" && !before.inherited) {
+      for (const child of sourceChildren.get(before.table) ?? []) {
+        if (leaving.has(child)) edges.push([`alter|${child}`, `drop|${id}`]);
       }
     }
     // A child leaving a parent leaves before the parent grows new columns it should not get.

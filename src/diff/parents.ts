@@ -1,0 +1,90 @@
+import type { DbObject, SchemaModel, TableObj } from "../catalog/model.js";
+
+/**
+ * Tables that leave or join parents. A table that leaves every parent it had (DETACH PARTITION, NO
+ * INHERIT) keeps the constraints and indexes it got from them, now as its own: PostgreSQL turns the clones
+ * local rather than dropping them. A table that joins parents (ATTACH PARTITION, INHERIT) must already have
+ * their CHECK constraints, which it then shares; keys, foreign keys and indexes it is given.
+ */
+export interface ParentChanges {
+  /** The source with the clones of leaving tables local; the same model when no table leaves. */
+  source: SchemaModel;
+  /** The target with the CHECK clones of joining tables local; the same model when no table joins. */
+  target: SchemaModel;
+  /** Tables that leave every parent they had: they keep their inherited columns too. */
+  leaving: Set<string>;
+  /** Tables that join parents and had none of them: their columns become the parents' copies. */
+  joining: Set<string>;
+  /** Clone id → the id of the table that leaves its parents: the clone is changed after it has left. */
+  detachedClones: Map<string, string>;
+  /** CHECK clone id → the id of the table that joins parents: the check is added before it joins. */
+  joiningChecks: Map<string, string>;
+}
+
+function parents(table: TableObj): string[] {
+  return [...(table.partitionOf ? [table.partitionOf] : []), ...table.inherits];
+}
+
+/** Whether `from` has parents and `to`, the same table later, has none of them. */
+function leavesEveryParent(from: DbObject | undefined, to: DbObject | undefined): boolean {
+  if (from?.kind !== "table" || to?.kind !== "table") return false;
+  const before = parents(from);
+  const after = parents(to);
+  return before.length > 0 && before.every((parent) => !after.includes(parent));
+}
+
+/**
+ * `model` with the clones `localize` picks made local, and the picked ids with their tables. A local
+ * clone no longer depends on its parent's objects (a partition's key on the parent's key).
+ */
+function localized(
+  model: SchemaModel,
+  tables: Set<string>,
+  localize: (object: DbObject) => DbObject | null,
+): { model: SchemaModel; clones: Map<string, string> } {
+  const clones = new Map<string, string>();
+  if (tables.size === 0) return { model, clones };
+  const objects = { ...model.objects };
+  for (const object of Object.values(model.objects)) {
+    if (!("table" in object) || !tables.has(object.table)) continue;
+    const local = localize(object);
+    const table = model.objects[object.table];
+    if (!local || table?.kind !== "table") continue;
+    const ofParent = (id: string) => {
+      const dep = model.objects[id];
+      const owner = dep && "table" in dep ? dep.table : id;
+      return parents(table).includes(owner);
+    };
+    objects[object.id] = { ...local, dependsOn: local.dependsOn.filter((id) => !ofParent(id)) };
+    clones.set(object.id, object.table);
+  }
+  return { model: { ...model, objects }, clones };
+}
+
+export function parentChanges(source: SchemaModel, target: SchemaModel): ParentChanges {
+  const leaving = new Set<string>();
+  const joining = new Set<string>();
+  for (const object of Object.values(source.objects)) {
+    const later = target.objects[object.id];
+    if (leavesEveryParent(object, later)) leaving.add(object.id);
+    if (leavesEveryParent(later, object)) joining.add(object.id);
+  }
+  const detached = localized(source, leaving, (object) => {
+    if (object.kind === "constraint" && object.inherited) return { ...object, inherited: false };
+    if (object.kind === "index" && object.attached) return { ...object, attached: false };
+    return null;
+  });
+  const attached = localized(target, joining, (object) =>
+    object.kind === "constraint" && object.inherited && object.type === "check"
+      ? { ...object, inherited: false }
+      : null,
+  );
+  return {
+    source: detached.model,
+    target: attached.model,
+    leaving,
+    joining,
+    detachedClones: detached.clones,
+    joiningChecks: attached.clones,
+  };
+}
