@@ -273,7 +273,8 @@ interface NodeValue {
 
 type Nodes = Map<string, GraphNode<NodeValue>>;
 
-const key = (action: ChangeAction | "own" | "replident" | "attach", id: string) => `${action}|${id}`;
+const key = (action: ChangeAction | "own" | "replident" | "attach" | "undefault" | "redefault", id: string) =>
+  `${action}|${id}`;
 
 function order(
   ctx: DiffContext,
@@ -286,6 +287,7 @@ function order(
   const coveredBy = new Map<string, string>();
   const dropped = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
   const created = (id: string) => ["create", "recreate"].includes(plans.get(id) ?? "");
+  const rebinds = defaultRebinds(ctx, plans);
 
   const add = (
     action: ChangeAction,
@@ -331,10 +333,13 @@ function order(
       add("create", to, cover ? [] : generatorFor(to).create(to, ctx), 10 + KIND_RANK[to.kind]);
     }
     if (plan === "alter" && from && to) {
+      // A default that is set again after its functions change (see defaultRebinds) is left alone here.
+      const altered =
+        to.kind === "column" && rebinds.has(id) ? { ...to, default: (from as ColumnObj).default } : to;
       const statements =
         to.kind === "enum" && recast.has(id)
           ? enumRecast(ctx, from as EnumObj, to, recast.get(id) ?? [])
-          : (generatorFor(from).alter(from, to, ctx) as Statement[]);
+          : (generatorFor(from).alter(from, altered, ctx) as Statement[]);
       add("alter", to, statements, 10 + KIND_RANK[to.kind], recast.has(id));
     }
   }
@@ -343,6 +348,7 @@ function order(
   const sourceObjects = objectList(ctx.source);
   addReplicaIdentity(ctx, plans, nodes);
   addPartitionAttachments(ctx, plans, nodes);
+  addDefaultRebinds(ctx, rebinds, nodes);
 
   for (const [alias, target] of inheritedAliases(ctx.target, plans)) coveredBy.set(alias, target);
   const resolve = (nodeKey: string) => coveredBy.get(nodeKey) ?? nodeKey;
@@ -603,6 +609,89 @@ function addPartitionAttachments(ctx: DiffContext, plans: Map<string, Plan>, nod
         ].filter((step) => nodes.has(step)),
       ),
     });
+  }
+}
+
+/**
+ * Columns whose default calls a function that is dropped (or rebuilt), or will call a new function while
+ * another of its name is dropped, with the drops the new default must wait for. Such a default is unset
+ * before the old functions go and set only after they are gone and the new ones exist: earlier, `f()`
+ * would be ambiguous beside an f that gained a defaulted parameter, or bind to the old f.
+ */
+function defaultRebinds(ctx: DiffContext, plans: Map<string, Plan>): Map<string, string[]> {
+  const droppedFunctions = new Map<string, string[]>();
+  for (const [id, plan] of plans) {
+    const fn = ctx.source.objects[id];
+    if ((plan !== "drop" && plan !== "recreate") || fn?.kind !== "function") continue;
+    const name = `${fn.schema}.${fn.name}`;
+    droppedFunctions.set(name, [...(droppedFunctions.get(name) ?? []), id]);
+  }
+  const rebinds = new Map<string, string[]>();
+  if (droppedFunctions.size === 0) return rebinds;
+  for (const id of [...droppedFunctions.values()].flat()) {
+    for (const at of dependentsIndex(ctx.source).get(id) ?? []) {
+      const column = objectList(ctx.source)[at];
+      if (column?.kind === "column" && column.default !== null)
+        addRebind(ctx, plans, rebinds, column.id, [id]);
+    }
+  }
+  for (const object of objectList(ctx.target)) {
+    if (object.kind !== "column" || object.default === null) continue;
+    for (const dep of object.dependsOn) {
+      const fn = ctx.target.objects[dep];
+      const plan = plans.get(dep);
+      if (fn?.kind !== "function" || (plan !== "create" && plan !== "recreate")) continue;
+      const overloads = (droppedFunctions.get(`${fn.schema}.${fn.name}`) ?? []).filter((d) => d !== dep);
+      if (overloads.length) addRebind(ctx, plans, rebinds, object.id, overloads);
+    }
+  }
+  return rebinds;
+}
+
+function addRebind(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  rebinds: Map<string, string[]>,
+  columnId: string,
+  drops: string[],
+): void {
+  const from = ctx.source.objects[columnId];
+  const to = ctx.target.objects[columnId];
+  const plan = plans.get(columnId);
+  if (from?.kind !== "column" || to?.kind !== "column" || (plan && plan !== "alter")) return;
+  if (from.generated !== null || to.generated !== null) return;
+  rebinds.set(columnId, [...new Set([...(rebinds.get(columnId) ?? []), ...drops])]);
+}
+
+/** DROP DEFAULT before the functions a default calls are dropped; SET DEFAULT once they are gone. */
+function addDefaultRebinds(ctx: DiffContext, rebinds: Map<string, string[]>, nodes: Nodes): void {
+  for (const [id, functions] of rebinds) {
+    const to = ctx.target.objects[id] as ColumnObj;
+    const column = `ALTER TABLE ${to.tableSql} ALTER COLUMN ${quoteIdent(to.name)}`;
+    const node = (nodeKey: string, verb: string, sql: string, after: string[]) => {
+      const change: Change = {
+        objectId: id,
+        kind: "column",
+        action: "alter",
+        summary: `${verb} default of column ${to.sqlName}`,
+        statements: [stmt(sql)],
+        destructive: false,
+      };
+      nodes.set(nodeKey, {
+        key: nodeKey,
+        rank: 10 + KIND_RANK.column,
+        value: { change },
+        after: new Set(after),
+      });
+    };
+    if ((ctx.source.objects[id] as ColumnObj).default !== null) {
+      node(key("undefault", id), "unset", `${column} DROP DEFAULT`, [key("alter", id)]);
+      for (const fn of functions) nodes.get(key("drop", fn))?.after.add(key("undefault", id));
+    }
+    if (to.default === null) continue;
+    const after = [key("alter", id), key("undefault", id), ...functions.map((fn) => key("drop", fn))];
+    for (const dep of to.dependsOn) after.push(key("create", dep), key("alter", dep));
+    node(key("redefault", id), "set", `${column} SET DEFAULT ${to.default}`, after);
   }
 }
 
