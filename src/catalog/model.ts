@@ -272,6 +272,12 @@ export interface TriggerObj extends Base {
   name: string;
   definition: string;
   enabled: TriggerEnabled;
+  /**
+   * For a partition's clone of its parent's trigger: the parent's trigger id. A clone is in the model only
+   * while its enabled state differs from its parent's (as pg_dump shows it); otherwise the parent's
+   * statements describe it.
+   */
+  parentTrigger: string | null;
 }
 
 export interface PolicyObj extends Base {

@@ -215,15 +215,16 @@ function propagate(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<strin
   }
 }
 
-/** The table, partition parent or inheritance parents an object cannot exist without. */
+/** The table, partition parent, inheritance parents or parent trigger an object cannot exist without. */
 function structuralParents(object: DbObject): string[] {
   switch (object.kind) {
     case "column":
     case "constraint":
     case "index":
-    case "trigger":
     case "policy":
       return [object.table];
+    case "trigger":
+      return object.parentTrigger ? [object.table, object.parentTrigger] : [object.table];
     case "table":
       return [...(object.partitionOf ? [object.partitionOf] : []), ...object.inherits];
     default:
@@ -410,6 +411,12 @@ function order(
   }
   for (const [clone, table] of detachedClones) {
     for (const action of ["drop", "alter", "create"] as const) edge(key("alter", table), key(action, clone));
+  }
+  // A partition's trigger clone exists once the partition is attached.
+  for (const [id, plan] of plans) {
+    const clone = ctx.target.objects[id];
+    if (clone?.kind === "trigger" && clone.parentTrigger && plan !== "drop")
+      edge(key("attach", clone.table), key(plan === "alter" ? "alter" : "create", id));
   }
   for (const [check, table] of joiningChecks) {
     for (const join of [key("alter", table), key("attach", table)]) edge(key("create", check), join);

@@ -50,13 +50,16 @@ export function toFunction(row: FunctionRow): FunctionObj {
 
 const userTable = `${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;
 
-// Triggers cloned onto partitions (tgparentid) are created by the parent's trigger.
+// Triggers cloned onto partitions (tgparentid) are created by the parent's trigger, and follow its enabled
+// state when it changes; a clone whose state was set apart is read, without the comment pg_dump ignores.
 export const triggersQuery = `
 SELECT ${relationIdentity("n", "c")} AS table_identity, ${identity("pg_trigger", "t.oid")} AS identity,
        t.tgname AS name, pg_get_triggerdef(t.oid) AS definition, t.tgenabled AS enabled,
-       ${description("pg_trigger", "t.oid")} AS comment
+       CASE WHEN t.tgparentid = 0 THEN ${description("pg_trigger", "t.oid")} END AS comment,
+       CASE WHEN t.tgparentid <> 0 THEN ${identity("pg_trigger", "t.tgparentid")} END AS parent_identity
   FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
- WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND ${userTable}`;
+  LEFT JOIN pg_trigger parent ON parent.oid = t.tgparentid
+ WHERE NOT t.tgisinternal AND (t.tgparentid = 0 OR t.tgenabled <> parent.tgenabled) AND ${userTable}`;
 
 interface TriggerRow {
   table_identity: string;
@@ -65,6 +68,7 @@ interface TriggerRow {
   definition: string;
   enabled: string;
   comment: string | null;
+  parent_identity: string | null;
 }
 
 const ENABLED: Record<string, TriggerEnabled> = { O: "origin", D: "disabled", R: "replica", A: "always" };
@@ -79,6 +83,7 @@ export function toTrigger(row: TriggerRow): TriggerObj {
     name: row.name,
     definition: row.definition,
     enabled: ENABLED[row.enabled] ?? "origin",
+    parentTrigger: row.parent_identity === null ? null : `trigger:${row.parent_identity}`,
     comment: row.comment,
     dependsOn: [],
   };

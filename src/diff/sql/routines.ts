@@ -1,6 +1,6 @@
 import type { FunctionObj, PolicyObj, TriggerObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
-import { type Generator, type Statement, stmt } from "../change.js";
+import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
 
 const routine = (f: FunctionObj) => `${f.isProcedure ? "PROCEDURE" : "FUNCTION"} ${f.sqlName}`;
@@ -36,13 +36,29 @@ const triggerTarget = (t: TriggerObj) => `TRIGGER ${quoteIdent(t.name)} ON ${t.t
 const enable = (t: TriggerObj) =>
   stmt(`ALTER TABLE ${t.tableSql} ${ENABLE_CLAUSE[t.enabled]} ${quoteIdent(t.name)}`);
 
+/**
+ * A partition's clone with its own enabled state is set apart after its parent's trigger is created or
+ * changed (which sets every clone), and goes back to the parent's state when the target has none apart.
+ */
+function cloneBack(clone: TriggerObj, ctx: DiffContext): Statement[] {
+  const parent = ctx.target.objects[clone.parentTrigger ?? ""];
+  const table = ctx.target.objects[clone.table];
+  const sourceTable = ctx.source.objects[clone.table];
+  const stillClone =
+    table?.kind === "table" && sourceTable?.kind === "table" && table.partitionOf === sourceTable.partitionOf;
+  return parent?.kind === "trigger" && stillClone ? [enable({ ...clone, enabled: parent.enabled })] : [];
+}
+
 export const triggerSql: Generator<TriggerObj> = {
-  create: (t) => [
-    stmt(t.definition),
-    ...(t.enabled === "origin" ? [] : [enable(t)]),
-    ...commentOnCreate(triggerTarget(t), t.comment),
-  ],
-  drop: (t) => [stmt(`DROP ${triggerTarget(t)}`)],
+  create: (t) =>
+    t.parentTrigger
+      ? [enable(t)]
+      : [
+          stmt(t.definition),
+          ...(t.enabled === "origin" ? [] : [enable(t)]),
+          ...commentOnCreate(triggerTarget(t), t.comment),
+        ],
+  drop: (t, ctx) => (t.parentTrigger ? cloneBack(t, ctx) : [stmt(`DROP ${triggerTarget(t)}`)]),
   alter: (from, to) => {
     if (from.definition !== to.definition) return "recreate";
     return [
