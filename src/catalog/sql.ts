@@ -40,19 +40,26 @@ export function identity(catalog: string, oid: string, sub = "0"): string {
  * Privileges relative to the object type's defaults (acldefault for its owner): what was granted beyond them
  * and what was revoked from them. Comparing these, rather than raw ACLs, makes two databases with different
  * owners compare equal when they grant the same things, and lets a new object's grants be replayed exactly.
- * Columns have no defaults: pass type and owner as null.
+ * Grants keep the ACL's order (grantees in the order they were first granted anything), which pg_dump
+ * prints and a replay must follow. Columns have no defaults: pass type and owner as null.
  */
 export function grants(acl: string, type: string | null, owner: string | null): string {
-  const explode = (source: string) =>
-    `SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee,
-            x.privilege_type AS privilege, x.is_grantable AS grantable FROM aclexplode(${source}) x`;
   const actual = type && owner ? `coalesce(${acl}, acldefault('${type}', ${owner}))` : acl;
   const defaults = type && owner ? `acldefault('${type}', ${owner})` : "NULL::aclitem[]";
+  // Items of `from` that `other` does not hold, in `from`'s order.
+  const missing = (from: string, other: string) =>
+    `SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee,
+            x.privilege_type AS privilege, x.is_grantable AS grantable, x.position
+       FROM aclexplode(${from}) WITH ORDINALITY x(grantor, grantee, privilege_type, is_grantable, position)
+      WHERE NOT EXISTS (SELECT 1 FROM aclexplode(${other}) o WHERE o.grantee = x.grantee
+                           AND o.privilege_type = x.privilege_type AND o.is_grantable = x.is_grantable)`;
+  // One row per grant, where it first appears: grantors other than the owner can repeat one.
   const list = (rows: string) =>
     `(SELECT coalesce(json_agg(json_build_object('grantee', g.grantee, 'privilege', g.privilege,
-        'grantable', g.grantable) ORDER BY g.grantee, g.privilege), '[]'::json) FROM (${rows}) g)`;
-  // A NULL acl means the defaults: nothing granted or revoked, without running four set operations per row.
+        'grantable', g.grantable) ORDER BY g.position), '[]'::json)
+        FROM (SELECT grantee, privilege, grantable, min(position) AS position FROM (${rows}) r GROUP BY 1, 2, 3) g)`;
+  // A NULL acl means the defaults: nothing granted or revoked, without exploding anything per row.
   return `CASE WHEN ${acl} IS NULL THEN json_build_object('granted', '[]'::json, 'revoked', '[]'::json)
-    ELSE json_build_object('granted', ${list(`${explode(actual)} EXCEPT ${explode(defaults)}`)},
-                           'revoked', ${list(`${explode(defaults)} EXCEPT ${explode(actual)}`)}) END`;
+    ELSE json_build_object('granted', ${list(missing(actual, defaults))},
+                           'revoked', ${list(missing(defaults, actual))}) END`;
 }

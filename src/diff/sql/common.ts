@@ -34,6 +34,7 @@ export function privilegeChange(object: string, from: Privileges, to: Privileges
         `REVOKE ${grantOptionOnly ? "GRANT OPTION FOR " : ""}${g.privilege}${columns} ON ${object} FROM ${grantee(g.grantee)}`,
       ),
     );
+  const moved = movedGrantees(from, to);
   const oldGranted = new Map(from.granted.map((g) => [grantKey(g), g]));
   const newGranted = new Map(to.granted.map((g) => [grantKey(g), g]));
   const oldRevoked = new Map(from.revoked.map((g) => [grantKey(g), g]));
@@ -43,14 +44,31 @@ export function privilegeChange(object: string, from: Privileges, to: Privileges
   for (const [key, g] of newRevoked) if (!oldRevoked.has(key)) revoke(g);
   for (const [key, g] of oldGranted) {
     const next = newGranted.get(key);
-    if (!next) revoke(g);
+    if (!next || moved.has(g.grantee)) revoke(g);
     else if (g.grantable && !next.grantable) revoke(g, true);
   }
   for (const [key, g] of newGranted) {
     const previous = oldGranted.get(key);
-    if (!previous || (!previous.grantable && g.grantable)) grant(g);
+    if (!previous || moved.has(g.grantee) || (!previous.grantable && g.grantable)) grant(g);
   }
   return out;
+}
+
+function granteeOrder(privileges: Privileges): string[] {
+  return [...new Set(privileges.granted.map((g) => g.grantee))];
+}
+
+/**
+ * Grantees whose place in the ACL must change. PostgreSQL keeps a grantee's place while it holds anything
+ * and appends new grantees, and pg_dump prints grants in that order: so the grantees kept from `from` that
+ * are not already in `to`'s order, from the first out of place on, are revoked and granted again in order.
+ */
+function movedGrantees(from: Privileges, to: Privileges): Set<string> {
+  const target = granteeOrder(to);
+  const kept = granteeOrder(from).filter((name) => target.includes(name));
+  let inPlace = 0;
+  while (inPlace < kept.length && kept[inPlace] === target[inPlace]) inPlace++;
+  return new Set(kept.slice(inPlace));
 }
 
 /**
