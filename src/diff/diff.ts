@@ -83,7 +83,11 @@ function decide(ctx: DiffContext, ids: readonly string[]): Map<string, Plan> {
     else if (!from && to) plans.set(id, "create");
     else if (from && to) {
       if (from.kind !== to.kind) plans.set(id, "recreate");
-      else if (!sameDefinition(from, to)) {
+      // A partition whose parent is rebuilt moves to the new parent even when it looks the same.
+      else if (
+        !sameDefinition(from, to) ||
+        (from.kind === "table" && to.kind === "table" && movesPartition(from, to, ctx))
+      ) {
         const result = generatorFor(from).alter(from, to, ctx);
         if (result === "recreate") plans.set(id, "recreate");
         else if (result.length > 0 || needsEnumRecast(from, to)) plans.set(id, "alter");
@@ -372,7 +376,10 @@ function order(
           ? structuralParents(to)
           : [];
       for (const parent of parentsAfter) edge(self, key("alter", parent));
+      // A partition leaving its parent does so before the parent is rebuilt; it joins the new one by ATTACH.
+      const leftParent = to.kind === "table" && leaving.has(id) ? to.partitionOf : null;
       for (const dep of targetDependencies(ctx, to)) {
+        if (dep === leftParent) continue;
         edge(key("create", dep), self);
         if (!parentsAfter.includes(dep) && !recast.get(dep)?.some((c) => c.id === id))
           edge(key("alter", dep), self);
@@ -578,7 +585,7 @@ function addPartitionAttachments(ctx: DiffContext, plans: Map<string, Plan>, nod
     const detached =
       plan === "drop" ||
       plan === "recreate" ||
-      (plan === "alter" && to?.kind === "table" && movesPartition(from, to));
+      (plan === "alter" && to?.kind === "table" && movesPartition(from, to, ctx));
     if (!detached) continue;
     const step = plan === "alter" ? key("alter", id) : key("drop", id);
     leaving.set(from.partitionOf, [...(leaving.get(from.partitionOf) ?? []), step]);
@@ -594,7 +601,7 @@ function addPartitionAttachments(ctx: DiffContext, plans: Map<string, Plan>, nod
       for (const step of siblingsGone) nodes.get(key("create", id))?.after.add(step);
       continue;
     }
-    if (from?.kind !== "table" || !attachesPartition(from, to)) continue;
+    if (from?.kind !== "table" || !attachesPartition(from, to, ctx)) continue;
     const change: Change = {
       objectId: id,
       kind: "table",

@@ -25,12 +25,26 @@ function parents(table: TableObj): string[] {
   return [...(table.partitionOf ? [table.partitionOf] : []), ...table.inherits];
 }
 
-/** Whether `from` has parents and `to`, the same table later, has none of them. */
-function leavesEveryParent(from: DbObject | undefined, to: DbObject | undefined): boolean {
+/**
+ * Whether the partitioned table `id` changes its partition key, so that it is dropped and created again
+ * (see tableSql.alter): its partitions leave it first and join the new one after.
+ */
+export function rebuildsPartitionedTable(source: SchemaModel, target: SchemaModel, id: string): boolean {
+  const from = source.objects[id];
+  const to = target.objects[id];
+  return from?.kind === "table" && to?.kind === "table" && from.partitionKey !== to.partitionKey;
+}
+
+/** Whether `from` has parents and `to`, the same table later, has none of them (a rebuilt one is new). */
+function leavesEveryParent(
+  from: DbObject | undefined,
+  to: DbObject | undefined,
+  rebuilt: (id: string) => boolean,
+): boolean {
   if (from?.kind !== "table" || to?.kind !== "table") return false;
   const before = parents(from);
   const after = parents(to);
-  return before.length > 0 && before.every((parent) => !after.includes(parent));
+  return before.length > 0 && before.every((parent) => !after.includes(parent) || rebuilt(parent));
 }
 
 /**
@@ -64,10 +78,11 @@ function localized(
 export function parentChanges(source: SchemaModel, target: SchemaModel): ParentChanges {
   const leaving = new Set<string>();
   const joining = new Set<string>();
+  const rebuilt = (id: string) => rebuildsPartitionedTable(source, target, id);
   for (const object of Object.values(source.objects)) {
     const later = target.objects[object.id];
-    if (leavesEveryParent(object, later)) leaving.add(object.id);
-    if (leavesEveryParent(later, object)) joining.add(object.id);
+    if (leavesEveryParent(object, later, rebuilt)) leaving.add(object.id);
+    if (leavesEveryParent(later, object, rebuilt)) joining.add(object.id);
   }
   const detached = localized(source, leaving, (object) => {
     if (object.kind === "constraint" && object.inherited) return { ...object, inherited: false };

@@ -1,6 +1,7 @@
 import type { ColumnObj, TableObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
+import { rebuildsPartitionedTable } from "../parents.js";
 import { columnDefinition, columnExtras } from "./columns.js";
 import {
   columnGrantsAfterTableRevoke,
@@ -69,14 +70,21 @@ function partitionColumnExtras(c: ColumnObj): Statement[] {
   ];
 }
 
-/** Whether the table changes parent or bound: it is detached from the old one, attached to the new. */
-export function movesPartition(from: TableObj, to: TableObj): boolean {
-  return from.partitionOf !== to.partitionOf || from.partitionBound !== to.partitionBound;
+/**
+ * Whether the table changes parent or bound, or its parent is rebuilt for a new partition key: it is
+ * detached from the old one and attached to the new.
+ */
+export function movesPartition(from: TableObj, to: TableObj, ctx: DiffContext): boolean {
+  return (
+    from.partitionOf !== to.partitionOf ||
+    from.partitionBound !== to.partitionBound ||
+    (from.partitionOf !== null && rebuildsPartitionedTable(ctx.source, ctx.target, from.partitionOf))
+  );
 }
 
 /** Whether `to`, which exists before the plan as `from`, joins a partitioned table or changes its bound. */
-export function attachesPartition(from: TableObj, to: TableObj): boolean {
-  return to.partitionOfSql !== null && movesPartition(from, to);
+export function attachesPartition(from: TableObj, to: TableObj, ctx: DiffContext): boolean {
+  return to.partitionOfSql !== null && movesPartition(from, to, ctx);
 }
 
 export function attachPartition(t: TableObj): Statement {
@@ -90,7 +98,7 @@ export const tableSql: Generator<TableObj> = {
     if (from.partitionKey !== to.partitionKey) return "recreate";
     const out: Statement[] = [];
     // ATTACH is a step of its own (see diff.ts), after the detaches and drops of the new siblings.
-    if (from.partitionOfSql && movesPartition(from, to)) {
+    if (from.partitionOfSql && movesPartition(from, to, ctx)) {
       out.push(stmt(`ALTER TABLE ${from.partitionOfSql} DETACH PARTITION ${to.sqlName}`));
     }
     for (const parent of from.inheritsSql) {
