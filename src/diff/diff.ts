@@ -10,7 +10,8 @@ import { type GraphNode, topologicalOrder } from "./graph.js";
 import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumns } from "./inheritance.js";
 import { type ParentChanges, parentChanges } from "./parents.js";
 import { isRetyped } from "./sql/columns.js";
-import { asideName } from "./sql/common.js";
+import { asideName, NO_PRIVILEGES } from "./sql/common.js";
+import { indexSettings } from "./sql/constraints.js";
 import { sequenceOwnership } from "./sql/sequences.js";
 import { attachesPartition, attachPartition, movesPartition, replicaIdentity } from "./sql/tables.js";
 import { enumAdditions, enumCreate } from "./sql/types.js";
@@ -293,6 +294,8 @@ function order(
   const dropped = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
   const created = (id: string) => ["create", "recreate"].includes(plans.get(id) ?? "");
   const rebinds = defaultRebinds(ctx, plans);
+  /** Create nodes of inherited columns that only set their own settings after the parent adds the column. */
+  const ownSettings = new Set<string>();
 
   const add = (
     action: ChangeAction,
@@ -333,9 +336,15 @@ function order(
       );
     }
     if ((plan === "create" || plan === "recreate") && to) {
-      const cover = to.kind === "column" && (created(to.table) || to.inherited) ? to.table : null;
+      // A column a table gets from its parent's new column may have settings of its own, set after it.
+      const own =
+        to.kind === "column" && to.inherited && !created(to.table) ? inheritedOwnSettings(ctx, to) : [];
+      if (own.length) ownSettings.add(key("create", id));
+      const cover =
+        to.kind === "column" && !own.length && (created(to.table) || to.inherited) ? to.table : null;
       if (cover) coveredBy.set(key("create", id), key("create", cover));
-      add("create", to, cover ? [] : generatorFor(to).create(to, ctx), 10 + KIND_RANK[to.kind]);
+      const statements = cover ? [] : own.length ? own : generatorFor(to).create(to, ctx);
+      add("create", to, statements, 10 + KIND_RANK[to.kind]);
     }
     if (plan === "alter" && from && to) {
       // A default that is set again after its functions change (see defaultRebinds) is left alone here.
@@ -354,14 +363,20 @@ function order(
   addReplicaIdentity(ctx, plans, nodes);
   addPartitionAttachments(ctx, plans, nodes);
   addDefaultRebinds(ctx, rebinds, nodes);
+  addBuiltIndexSettings(ctx, plans, nodes);
 
-  for (const [alias, target] of inheritedAliases(ctx.target, plans)) coveredBy.set(alias, target);
+  const aliases = inheritedAliases(ctx.target, plans);
+  for (const [alias, target] of aliases) if (!ownSettings.has(alias)) coveredBy.set(alias, target);
   const resolve = (nodeKey: string) => coveredBy.get(nodeKey) ?? nodeKey;
   const edge = (before: string, after: string) => {
     const a = resolve(before);
     const b = resolve(after);
     if (a !== b && nodes.has(a) && nodes.has(b)) nodes.get(b)!.after.add(a);
   };
+  for (const alias of ownSettings) {
+    const parentCreate = aliases.get(alias);
+    if (parentCreate) edge(parentCreate, alias);
+  }
 
   for (const [id, plan] of plans) {
     const from = ctx.source.objects[id];
@@ -542,6 +557,23 @@ function enumRecast(ctx: DiffContext, from: EnumObj, to: EnumObj, columns: Colum
   return out;
 }
 
+/**
+ * The settings of an inherited column that differ from what its parent's new column gives it (a default,
+ * NOT NULL, a comment, grants), as statements on the column once the parent has added it.
+ */
+function inheritedOwnSettings(ctx: DiffContext, column: ColumnObj): Statement[] {
+  const parent = parentColumn(ctx.target, column);
+  if (!parent || ctx.source.objects[parent.id]) return [];
+  const given = {
+    ...column,
+    default: parent.default,
+    notNull: parent.notNull,
+    comment: null,
+    grants: NO_PRIVILEGES,
+  };
+  return generatorFor(column).alter(given, column, ctx) as Statement[];
+}
+
 /** ALTER SEQUENCE … OWNED BY once both the sequence and its new owner column exist. */
 function addSequenceOwnership(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
   for (const object of objectList(ctx.target)) {
@@ -706,6 +738,45 @@ function addDefaultRebinds(ctx: DiffContext, rebinds: Map<string, string[]>, nod
     const after = [key("alter", id), key("undefault", id), ...functions.map((fn) => key("drop", fn))];
     for (const dep of to.dependsOn) after.push(key("create", dep), key("alter", dep));
     node(key("redefault", id), "set", `${column} SET DEFAULT ${to.default}`, after);
+  }
+}
+
+/**
+ * CLUSTER ON and comments of the indexes a key constraint or a partitioned table's index builds: set once
+ * the index exists, again when what builds it is rebuilt.
+ */
+function addBuiltIndexSettings(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
+  const built = (id: string | null) => id !== null && ["create", "recreate"].includes(plans.get(id) ?? "");
+  for (const to of objectList(ctx.target)) {
+    if (to.kind !== "index" || (!to.attached && !to.ownerConstraint) || plans.has(to.id)) continue;
+    const table = ctx.target.objects[to.table];
+    const parent = table?.kind === "table" ? table.partitionOf : null;
+    const parentIndexes = [...plans.keys()].filter((id) => {
+      const index = ctx.target.objects[id];
+      return built(id) && index?.kind === "index" && parent !== null && index.table === parent;
+    });
+    const before = ctx.source.objects[to.id];
+    const rebuilt = built(to.ownerConstraint) || built(to.table) || parentIndexes.length > 0;
+    const statements = indexSettings(before?.kind === "index" && !rebuilt ? before : null, to, ctx);
+    if (statements.length === 0) continue;
+    const change: Change = {
+      objectId: to.id,
+      kind: "index",
+      action: "alter",
+      summary: summarize("alter", to),
+      statements,
+      destructive: false,
+    };
+    const after = [to.ownerConstraint, to.table].flatMap((id) =>
+      id ? [key("create", id), key("alter", id)] : [],
+    );
+    after.push(key("attach", to.table), ...parentIndexes.map((id) => key("create", id)));
+    nodes.set(key("alter", to.id), {
+      key: key("alter", to.id),
+      rank: 10 + KIND_RANK.index,
+      value: { change },
+      after: new Set(after),
+    });
   }
 }
 

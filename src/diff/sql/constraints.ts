@@ -1,6 +1,7 @@
+import { objectList } from "../../catalog/lookup.js";
 import type { ConstraintObj, IndexObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
-import { type Generator, type Statement, stmt } from "../change.js";
+import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, optionChanges } from "./common.js";
 
 const withoutNotValid = (definition: string) => definition.replace(/ NOT VALID$/, "");
@@ -38,20 +39,29 @@ export const constraintSql: Generator<ConstraintObj> = {
  */
 const creatable = (definition: string) => definition.replace(" ON ONLY ", " ON ");
 
+/**
+ * CLUSTER ON and the comment, from `from` (null: an index just built) to `to`. Also for the indexes a key
+ * constraint or a parent's index builds, which are not diffed on their own but may carry both.
+ */
+export function indexSettings(from: IndexObj | null, to: IndexObj, ctx: DiffContext): Statement[] {
+  const out: Statement[] = [];
+  const clustered = from?.clustered ?? false;
+  if (!clustered && to.clustered)
+    out.push(stmt(`ALTER TABLE ${to.tableSql} CLUSTER ON ${quoteIdent(to.name)}`));
+  // CLUSTER ON another index of the table takes the mark off this one; SET WITHOUT CLUSTER would take it
+  // off that one too, if it ran after.
+  const movesToAnother = objectList(ctx.target).some(
+    (o) => o.kind === "index" && o.table === to.table && o.clustered && o.id !== to.id,
+  );
+  if (clustered && !to.clustered && !movesToAnother) {
+    out.push(stmt(`ALTER TABLE ${to.tableSql} SET WITHOUT CLUSTER`));
+  }
+  out.push(...commentChange(`INDEX ${to.sqlName}`, from?.comment ?? null, to.comment));
+  return out;
+}
+
 export const indexSql: Generator<IndexObj> = {
-  create: (i) => [
-    stmt(creatable(i.definition)),
-    ...(i.clustered ? [stmt(`ALTER TABLE ${i.tableSql} CLUSTER ON ${quoteIdent(i.name)}`)] : []),
-    ...commentOnCreate(`INDEX ${i.sqlName}`, i.comment),
-  ],
+  create: (i, ctx) => [stmt(creatable(i.definition)), ...indexSettings(null, i, ctx)],
   drop: (i) => [stmt(`DROP INDEX ${i.sqlName}`)],
-  alter: (from, to) => {
-    if (from.definition !== to.definition) return "recreate";
-    const out: Statement[] = [];
-    if (!from.clustered && to.clustered)
-      out.push(stmt(`ALTER TABLE ${to.tableSql} CLUSTER ON ${quoteIdent(to.name)}`));
-    if (from.clustered && !to.clustered) out.push(stmt(`ALTER TABLE ${to.tableSql} SET WITHOUT CLUSTER`));
-    out.push(...commentChange(`INDEX ${to.sqlName}`, from.comment, to.comment));
-    return out;
-  },
+  alter: (from, to, ctx) => (from.definition !== to.definition ? "recreate" : indexSettings(from, to, ctx)),
 };
