@@ -88,6 +88,18 @@ export function inheritanceEdges(
       const parent = parentColumn(target, after);
       if (parent) edges.push([`drop|${id}`, `create|${parent.id}`]);
     }
+    // A new child is created once its parents have the columns it inherits.
+    const tableBuilt =
+      after && "table" in after && ["create", "recreate"].includes(plans.get(after.table) ?? "");
+    if (
+      (plan === "create" || plan === "recreate") &&
+      after?.kind === "column" &&
+      after.inherited &&
+      tableBuilt
+    ) {
+      const parent = parentColumn(target, after);
+      if (parent && plans.get(parent.id) === "create") edges.push([`create|${parent.id}`, `create|${id}`]);
+    }
     // A parent's default or NOT NULL reaches its children's copies; a child's own comes after it.
     if (plan === "alter" && before?.kind === "column" && after?.kind === "column" && after.inherited) {
       const parent = parentColumn(target, after);
@@ -123,6 +135,8 @@ export function inheritedAliases(target: SchemaModel, plans: Map<string, Plan>):
   const aliases = new Map<string, string>();
   for (const object of objectList(target)) {
     if (object.kind !== "column" || !object.inherited) continue;
+    // A new child gets the column with its CREATE TABLE, made after the parent adds it (inheritanceEdges).
+    if (["create", "recreate"].includes(plans.get(object.table) ?? "")) continue;
     const parent = parentColumn(target, object);
     if (parent && plans.get(parent.id) === "create")
       aliases.set(`create|${object.id}`, `create|${parent.id}`);

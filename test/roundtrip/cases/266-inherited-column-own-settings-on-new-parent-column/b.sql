@@ -1,5 +1,7 @@
 CREATE TABLE stores (id integer NOT NULL, name text, region text, opened date) PARTITION BY LIST (id);
 CREATE TABLE stores_1 PARTITION OF stores FOR VALUES IN (1);
+CREATE TABLE stores_2 PARTITION OF stores FOR VALUES IN (2);
+COMMENT ON TABLE stores IS 'shops';
 ALTER TABLE ONLY stores_1 ALTER COLUMN region SET DEFAULT 'north';
 ALTER TABLE stores_1 ALTER COLUMN opened SET NOT NULL;
 
