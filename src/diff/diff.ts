@@ -279,8 +279,10 @@ interface NodeValue {
 
 type Nodes = Map<string, GraphNode<NodeValue>>;
 
-const key = (action: ChangeAction | "own" | "replident" | "attach" | "undefault" | "redefault", id: string) =>
-  `${action}|${id}`;
+const key = (
+  action: ChangeAction | "own" | "disown" | "replident" | "attach" | "undefault" | "redefault",
+  id: string,
+) => `${action}|${id}`;
 
 function order(
   ctx: DiffContext,
@@ -358,6 +360,7 @@ function order(
     }
   }
   addSequenceOwnership(ctx, plans, nodes);
+  const released = addSequenceReleases(ctx, plans, nodes);
   const sourceDependents = dependentsIndex(ctx.source);
   const sourceObjects = objectList(ctx.source);
   addReplicaIdentity(ctx, plans, nodes);
@@ -448,6 +451,10 @@ function order(
     const object = ctx.source.objects[id];
     if ((plan === "drop" || plan === "recreate") && object && "table" in object && joining.has(object.table))
       edge(key("drop", id), key("attach", object.table));
+  }
+  for (const [sequence, column] of released) {
+    edge(key("disown", sequence), key("drop", column));
+    edge(key("disown", sequence), key("own", sequence));
   }
   addNameCollisionEdges(ctx, plans, edge);
   addForeignKeyBindingEdges(ctx, plans, edge);
@@ -572,6 +579,38 @@ function inheritedOwnSettings(ctx: DiffContext, column: ColumnObj): Statement[] 
     grants: NO_PRIVILEGES,
   };
   return generatorFor(column).alter(given, column, ctx) as Statement[];
+}
+
+/**
+ * A sequence that stays while the column owning it is dropped and created again (its table rebuilt) would
+ * go with it: it gives up its owner first (OWNED BY NONE), and takes the new column in its ownership step.
+ * Returns each released sequence with the column it is released from.
+ */
+function addSequenceReleases(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): Map<string, string> {
+  const released = new Map<string, string>();
+  for (const object of objectList(ctx.source)) {
+    if (object.kind !== "sequence" || !object.ownedBy || plans.get(object.id) === "drop") continue;
+    const after = ctx.target.objects[object.id];
+    if (after?.kind !== "sequence" || !after.ownedBy || plans.get(object.id) === "recreate") continue;
+    if (!["drop", "recreate"].includes(plans.get(object.ownedBy) ?? "")) continue;
+    const change: Change = {
+      objectId: object.id,
+      kind: "sequence owner",
+      action: "alter",
+      summary: `sequence ${object.sqlName} owned by none while ${object.ownedBySql} is rebuilt`,
+      statements: [sequenceOwnership({ ...object, ownedBySql: null })],
+      destructive: false,
+    };
+    const nodeKey = key("disown", object.id);
+    nodes.set(nodeKey, {
+      key: nodeKey,
+      rank: KIND_RANK["sequence owner"],
+      value: { change },
+      after: new Set(),
+    });
+    released.set(object.id, object.ownedBy);
+  }
+  return released;
 }
 
 /** ALTER SEQUENCE … OWNED BY once both the sequence and its new owner column exist. */

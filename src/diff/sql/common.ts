@@ -113,15 +113,24 @@ export const NO_PRIVILEGES: Privileges = { granted: [], revoked: [] };
 
 /**
  * ALTER SEQUENCE refuses bounds that exclude the current value, so a sequence (or an identity's) whose
- * bounds narrow has its value moved inside them first.
+ * bounds narrow has its value moved inside them first. setval refuses a value outside the current bounds,
+ * so bounds that do not overlap the old ones are first widened to cover both.
  */
 export function valueIntoBounds(
   sequence: string,
   from: { min: string; max: string },
   to: { min: string; max: string },
 ): Statement[] {
-  if (BigInt(to.min) <= BigInt(from.min) && BigInt(to.max) >= BigInt(from.max)) return [];
+  const fromMin = BigInt(from.min);
+  const fromMax = BigInt(from.max);
+  const toMin = BigInt(to.min);
+  const toMax = BigInt(to.max);
+  if (toMin <= fromMin && toMax >= fromMax) return [];
+  const disjoint = toMin > fromMax || toMax < fromMin;
+  const least = fromMin < toMin ? fromMin : toMin;
+  const greatest = fromMax > toMax ? fromMax : toMax;
   return [
+    ...(disjoint ? [stmt(`ALTER SEQUENCE ${sequence} MINVALUE ${least} MAXVALUE ${greatest}`)] : []),
     stmt(
       `SELECT pg_catalog.setval(${quoteLiteral(sequence)}, greatest(least(last_value, ${to.max}), ${to.min}), is_called) FROM ${sequence}`,
     ),
