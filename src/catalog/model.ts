@@ -244,6 +244,8 @@ export interface ViewObj extends Base {
   columnComments: Record<string, string>;
   /** Column privileges by column name, for the columns that have any. */
   columnGrants: Record<string, Privileges>;
+  /** A view's column defaults by column name (ALTER VIEW … ALTER COLUMN … SET DEFAULT), for INSERTs through it. */
+  columnDefaults: Record<string, string>;
   grants: Privileges;
 }
 

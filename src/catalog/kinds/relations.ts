@@ -166,7 +166,10 @@ SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS 
             ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
          WHERE a.attrelid = c.oid AND a.attnum > 0) AS column_comments,
        (SELECT coalesce(json_object_agg(a.attname, ${grants("a.attacl", null, null)}), '{}'::json)
-          FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND a.attacl IS NOT NULL) AS column_grants
+          FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND a.attacl IS NOT NULL) AS column_grants,
+       (SELECT coalesce(json_object_agg(a.attname, pg_get_expr(ad.adbin, ad.adrelid) ORDER BY a.attnum), '{}'::json)
+          FROM pg_attrdef ad JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+         WHERE ad.adrelid = c.oid) AS column_defaults
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind IN ('v', 'm') AND ${userRelation}`;
 
@@ -182,6 +185,7 @@ interface ViewRow {
   grants: Privileges;
   column_comments: Record<string, string>;
   column_grants: Record<string, Privileges>;
+  column_defaults: Record<string, string>;
 }
 
 export function toView(row: ViewRow): ViewObj {
@@ -196,6 +200,7 @@ export function toView(row: ViewRow): ViewObj {
     populated: row.populated,
     columnComments: row.column_comments,
     columnGrants: row.column_grants,
+    columnDefaults: row.column_defaults,
     comment: row.comment,
     grants: row.grants,
     dependsOn: [],

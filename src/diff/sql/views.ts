@@ -23,6 +23,16 @@ function columnComments(v: ViewObj, from: Record<string, string> = {}): Statemen
   );
 }
 
+function columnDefaults(v: ViewObj, from: Record<string, string> = {}): Statement[] {
+  const names = [...new Set([...Object.keys(from), ...Object.keys(v.columnDefaults)])].sort();
+  return names.flatMap((name) => {
+    const value = v.columnDefaults[name];
+    if (from[name] === value) return [];
+    const column = `ALTER VIEW ${v.sqlName} ALTER COLUMN ${quoteIdent(name)}`;
+    return [stmt(value === undefined ? `${column} DROP DEFAULT` : `${column} SET DEFAULT ${value}`)];
+  });
+}
+
 /** Column GRANTs and REVOKEs, after the view's own (whose REVOKEs also take the columns' privileges). */
 function columnGrants(v: ViewObj, from: ViewObj | null): Statement[] {
   const before = from?.columnGrants ?? {};
@@ -86,6 +96,7 @@ export const viewSql: Generator<ViewObj> = {
     const { columns, query } = creatableDefinition(v);
     return [
       stmt(`CREATE ${keyword(v)} ${v.sqlName}${columns}${options} AS\n${query}${data}`),
+      ...columnDefaults(v),
       ...commentOnCreate(`${keyword(v)} ${v.sqlName}`, v.comment),
       ...columnComments(v),
       ...privilegeChange(`TABLE ${v.sqlName}`, NO_PRIVILEGES, v.grants),
@@ -99,6 +110,7 @@ export const viewSql: Generator<ViewObj> = {
     if (to.kind === "materialized view" && from.populated !== to.populated) {
       out.push(stmt(`REFRESH MATERIALIZED VIEW ${to.sqlName}${to.populated ? "" : " WITH NO DATA"}`));
     }
+    out.push(...columnDefaults(to, from.columnDefaults));
     out.push(...commentChange(`${keyword(to)} ${to.sqlName}`, from.comment, to.comment));
     out.push(...columnComments(to, from.columnComments));
     out.push(...privilegeChange(`TABLE ${to.sqlName}`, from.grants, to.grants));
