@@ -456,6 +456,7 @@ function order(
     edge(key("disown", sequence), key("drop", column));
     edge(key("disown", sequence), key("own", sequence));
   }
+  addSqlBodyEdges(ctx, plans, edge);
   addNameCollisionEdges(ctx, plans, edge);
   addForeignKeyBindingEdges(ctx, plans, edge);
   addPersistenceEdges(ctx, plans, edge);
@@ -894,6 +895,38 @@ function foreignKeyTables(model: SchemaModel, fk: DbObject): Set<string> {
     if (column?.kind === "column") tables.add(column.table);
   }
   return tables;
+}
+
+/**
+ * A routine with a SQL-standard body is parsed when created, and INSERT … ON CONFLICT DO UPDATE in it then
+ * depends on every column its table has (the EXCLUDED row): so it is created after the columns dropped
+ * from the tables it uses are gone, or it would hold them.
+ */
+function addSqlBodyEdges(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  edge: (before: string, after: string) => void,
+): void {
+  const droppedColumns = new Map<string, string[]>();
+  for (const [id, plan] of plans) {
+    const column = ctx.source.objects[id];
+    if (plan !== "drop" || column?.kind !== "column") continue;
+    droppedColumns.set(column.table, [...(droppedColumns.get(column.table) ?? []), id]);
+  }
+  if (droppedColumns.size === 0) return;
+  for (const [id, plan] of plans) {
+    const routine = ctx.target.objects[id];
+    if ((plan !== "create" && plan !== "recreate") || routine?.kind !== "function") continue;
+    if (!/\n(BEGIN ATOMIC|RETURN )/.test(routine.definition)) continue;
+    const tables = new Set(
+      routine.dependsOn.map((dep) => {
+        const used = ctx.target.objects[dep];
+        return used?.kind === "column" ? used.table : dep;
+      }),
+    );
+    for (const table of tables)
+      for (const column of droppedColumns.get(table) ?? []) edge(key("drop", column), key("create", id));
+  }
 }
 
 /**
