@@ -787,14 +787,17 @@ function addDefaultRebinds(ctx: DiffContext, rebinds: Map<string, string[]>, nod
  */
 function addBuiltIndexSettings(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
   const built = (id: string | null) => id !== null && ["create", "recreate"].includes(plans.get(id) ?? "");
+  const builtIndexes = new Map<string, string[]>();
+  for (const id of plans.keys()) {
+    const index = ctx.target.objects[id];
+    if (built(id) && index?.kind === "index")
+      builtIndexes.set(index.table, [...(builtIndexes.get(index.table) ?? []), id]);
+  }
   for (const to of objectList(ctx.target)) {
     if (to.kind !== "index" || (!to.attached && !to.ownerConstraint) || plans.has(to.id)) continue;
     const table = ctx.target.objects[to.table];
     const parent = table?.kind === "table" ? table.partitionOf : null;
-    const parentIndexes = [...plans.keys()].filter((id) => {
-      const index = ctx.target.objects[id];
-      return built(id) && index?.kind === "index" && parent !== null && index.table === parent;
-    });
+    const parentIndexes = parent ? (builtIndexes.get(parent) ?? []) : [];
     const before = ctx.source.objects[to.id];
     const rebuilt = built(to.ownerConstraint) || built(to.table) || parentIndexes.length > 0;
     const statements = indexSettings(before?.kind === "index" && !rebuilt ? before : null, to, ctx);

@@ -1,3 +1,4 @@
+import { objectList } from "../catalog/lookup.js";
 import type { DbObject, SchemaModel, TableObj } from "../catalog/model.js";
 
 /**
@@ -59,7 +60,7 @@ function localized(
   const clones = new Map<string, string>();
   if (tables.size === 0) return { model, clones };
   const objects = { ...model.objects };
-  for (const object of Object.values(model.objects)) {
+  for (const object of objectList(model)) {
     if (!("table" in object) || !tables.has(object.table)) continue;
     const local = localize(object);
     const table = model.objects[object.table];
@@ -79,7 +80,8 @@ export function parentChanges(source: SchemaModel, target: SchemaModel): ParentC
   const leaving = new Set<string>();
   const joining = new Set<string>();
   const rebuilt = (id: string) => rebuildsPartitionedTable(source, target, id);
-  for (const object of Object.values(source.objects)) {
+  for (const object of objectList(source)) {
+    if (object.kind !== "table") continue;
     const later = target.objects[object.id];
     if (leavesEveryParent(object, later, rebuilt)) leaving.add(object.id);
     if (leavesEveryParent(later, object, rebuilt)) joining.add(object.id);

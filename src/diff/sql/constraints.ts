@@ -50,10 +50,11 @@ export function indexSettings(from: IndexObj | null, to: IndexObj, ctx: DiffCont
     out.push(stmt(`ALTER TABLE ${to.tableSql} CLUSTER ON ${quoteIdent(to.name)}`));
   // CLUSTER ON another index of the table takes the mark off this one; SET WITHOUT CLUSTER would take it
   // off that one too, if it ran after.
-  const movesToAnother = objectList(ctx.target).some(
-    (o) => o.kind === "index" && o.table === to.table && o.clustered && o.id !== to.id,
-  );
-  if (clustered && !to.clustered && !movesToAnother) {
+  const movesToAnother = () =>
+    objectList(ctx.target).some(
+      (o) => o.kind === "index" && o.table === to.table && o.clustered && o.id !== to.id,
+    );
+  if (clustered && !to.clustered && !movesToAnother()) {
     out.push(stmt(`ALTER TABLE ${to.tableSql} SET WITHOUT CLUSTER`));
   }
   out.push(...commentChange(`INDEX ${to.sqlName}`, from?.comment ?? null, to.comment));
