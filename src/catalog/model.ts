@@ -135,6 +135,9 @@ export interface TableObj extends Base {
   replicaIndex: string | null;
   /** pg_get_partkeydef() for a partitioned table. */
   partitionKey: string | null;
+  /** For a typed table (CREATE TABLE … OF type): the composite type's id and name; its columns come from it. */
+  ofType: string | null;
+  ofTypeSql: string | null;
   /** Parent table id and bound for a partition. */
   partitionOf: string | null;
   partitionOfSql: string | null;

@@ -9,7 +9,7 @@ import { generatorFor, KIND_RANK, type Supported } from "./generators.js";
 import { type GraphNode, topologicalOrder } from "./graph.js";
 import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumns } from "./inheritance.js";
 import { type ParentChanges, parentChanges } from "./parents.js";
-import { isRetyped } from "./sql/columns.js";
+import { columnExtras, columnSettingsBeyond, isRetyped } from "./sql/columns.js";
 import { asideName, NO_PRIVILEGES } from "./sql/common.js";
 import { indexSettings } from "./sql/constraints.js";
 import { sequenceOwnership } from "./sql/sequences.js";
@@ -296,6 +296,8 @@ function order(
   const dropped = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
   const created = (id: string) => ["create", "recreate"].includes(plans.get(id) ?? "");
   const rebinds = defaultRebinds(ctx, plans);
+  /** Create nodes of typed tables' columns (which their type's statements add), with the type's node. */
+  const typedColumns = new Map<string, string>();
   /** Create nodes of inherited columns that only set their own settings after the parent adds the column. */
   const ownSettings = new Set<string>();
 
@@ -326,6 +328,18 @@ function order(
     const from = supported(ctx.source.objects[id]);
     const to = supported(ctx.target.objects[id]);
     if ((plan === "drop" || plan === "recreate") && from) {
+      const typeChange = typedTableColumn(ctx.source, from);
+      if (
+        typeChange &&
+        from.kind === "column" &&
+        plan === "drop" &&
+        !dropped(from.table) &&
+        plans.get(typeChange) === "alter"
+      ) {
+        coveredBy.set(key("drop", id), key("alter", typeChange));
+        add("drop", from, [], 200 - KIND_RANK[from.kind], isDestructive(from));
+        continue;
+      }
       const cover = dropCover(ctx, from, dropped);
       if (cover) coveredBy.set(key("drop", id), key("drop", cover));
       const statements = cover ? [] : generatorFor(from).drop(from, ctx);
@@ -342,6 +356,19 @@ function order(
       const own =
         to.kind === "column" && to.inherited && !created(to.table) ? inheritedOwnSettings(ctx, to) : [];
       if (own.length) ownSettings.add(key("create", id));
+      const typeChange = typedTableColumn(ctx.target, to);
+      if (
+        typeChange &&
+        to.kind === "column" &&
+        plan === "create" &&
+        !created(to.table) &&
+        plans.get(typeChange) === "alter"
+      ) {
+        // The type's ADD ATTRIBUTE … CASCADE adds the column; its own settings come after.
+        typedColumns.set(key("create", id), key("alter", typeChange));
+        add("create", to, [...columnSettingsBeyond(to), ...columnExtras(to)], 10 + KIND_RANK[to.kind]);
+        continue;
+      }
       const cover =
         to.kind === "column" && !own.length && (created(to.table) || to.inherited) ? to.table : null;
       if (cover) coveredBy.set(key("create", id), key("create", cover));
@@ -376,6 +403,7 @@ function order(
     const b = resolve(after);
     if (a !== b && nodes.has(a) && nodes.has(b)) nodes.get(b)!.after.add(a);
   };
+  for (const [column, typeChange] of typedColumns) edge(typeChange, column);
   for (const alias of ownSettings) {
     const parentCreate = aliases.get(alias);
     if (parentCreate) edge(parentCreate, alias);
@@ -498,6 +526,13 @@ function retypedColumn(ctx: DiffContext, plans: Map<string, Plan>, id: string): 
   const from = ctx.source.objects[id];
   const to = ctx.target.objects[id];
   return plans.get(id) === "alter" && from?.kind === "column" && to?.kind === "column" && isRetyped(from, to);
+}
+
+/** For a column of a typed table: the id of the composite type whose attribute statements (CASCADE) make it. */
+function typedTableColumn(model: SchemaModel, object: DbObject): string | null {
+  if (object.kind !== "column") return null;
+  const table = model.objects[object.table];
+  return table?.kind === "table" ? table.ofType : null;
 }
 
 /** The node whose statement also removes this object (its table, or the column owning a sequence). */

@@ -75,6 +75,7 @@ SELECT n.nspname AS schema, c.relname AS name, ${relationIdentity("n", "c")} AS 
        (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
          WHERE i.indrelid = c.oid AND i.indisreplident) AS replica_index,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+       CASE WHEN c.reloftype <> 0 THEN ${identity("pg_type", "c.reloftype")} END AS of_type,
        CASE WHEN c.relispartition THEN (SELECT ${identity("pg_class", "h.inhparent")} FROM pg_inherits h
                                           WHERE h.inhrelid = c.oid) END AS partition_of,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
@@ -102,6 +103,7 @@ interface TableRow {
   replident: string;
   replica_index: string | null;
   partition_key: string | null;
+  of_type: string | null;
   partition_of: string | null;
   partition_bound: string | null;
   inherits: string[];
@@ -136,6 +138,8 @@ export function toTable(row: TableRow): TableObj {
     replicaIdentity: REPLICA_IDENTITY[row.replident] ?? "default",
     replicaIndex: row.replident === "i" ? row.replica_index : null,
     partitionKey: row.partition_key,
+    ofType: row.of_type === null ? null : `type:${row.of_type}`,
+    ofTypeSql: row.of_type,
     partitionOf: row.partition_of ? `rel:${row.partition_of}` : null,
     partitionOfSql: row.partition_of,
     partitionBound: row.partition_bound,

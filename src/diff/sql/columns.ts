@@ -86,6 +86,18 @@ export function columnExtras(c: ColumnObj): Statement[] {
   ];
 }
 
+/**
+ * A column's default and NOT NULL as ALTERs, for a column that comes without them from elsewhere: a
+ * partition's from its parent, a typed table's from its type.
+ */
+export function columnSettingsBeyond(c: ColumnObj): Statement[] {
+  const column = `ALTER TABLE ${c.tableSql} ALTER COLUMN ${quoteIdent(c.name)}`;
+  return [
+    ...(c.default !== null ? [stmt(`${column} SET DEFAULT ${c.default}`)] : []),
+    ...(c.notNull ? [stmt(`${column} SET NOT NULL`)] : []),
+  ];
+}
+
 const alterColumn = (c: ColumnObj, action: string) =>
   stmt(`ALTER TABLE ${c.tableSql} ALTER COLUMN ${quoteIdent(c.name)} ${action}`);
 

@@ -2,7 +2,7 @@ import type { ColumnObj, TableObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
 import { rebuildsPartitionedTable } from "../parents.js";
-import { columnDefinition, columnExtras } from "./columns.js";
+import { columnDefinition, columnExtras, columnSettingsBeyond } from "./columns.js";
 import {
   columnGrantsAfterTableRevoke,
   commentChange,
@@ -42,6 +42,8 @@ function createTable(t: TableObj, ctx: DiffContext): Statement[] {
   let sql: string;
   if (t.partitionOfSql) {
     sql = `${head} PARTITION OF ${t.partitionOfSql} ${t.partitionBound}`;
+  } else if (t.ofTypeSql) {
+    sql = `${head} OF ${t.ofTypeSql}`;
   } else {
     const body = columns.map((c) => `    ${columnDefinition(c)}`).join(",\n");
     sql = `${head} (\n${body}\n)`;
@@ -49,8 +51,10 @@ function createTable(t: TableObj, ctx: DiffContext): Statement[] {
   }
   if (t.partitionKey) sql += ` PARTITION BY ${t.partitionKey}`;
   if (t.options.length) sql += ` WITH (${t.options.join(", ")})`;
-  // A partition's own column settings (defaults, NOT NULL) beyond the parent's come as ALTERs.
-  const partitionColumns = t.partitionOfSql ? columns.flatMap((c) => partitionColumnExtras(c)) : [];
+  // A partition's or typed table's own column settings (defaults, NOT NULL) beyond the parent's or the
+  // type's come as ALTERs.
+  const partitionColumns =
+    t.partitionOfSql || t.ofTypeSql ? columns.flatMap((c) => columnSettingsBeyond(c)) : [];
   return [
     stmt(sql),
     ...partitionColumns,
@@ -59,14 +63,6 @@ function createTable(t: TableObj, ctx: DiffContext): Statement[] {
     ...rowSecurity(t),
     ...commentOnCreate(`TABLE ${t.sqlName}`, t.comment),
     ...privilegeChange(`TABLE ${t.sqlName}`, NO_PRIVILEGES, t.grants),
-  ];
-}
-
-function partitionColumnExtras(c: ColumnObj): Statement[] {
-  const column = `ALTER TABLE ${c.tableSql} ALTER COLUMN ${quoteIdent(c.name)}`;
-  return [
-    ...(c.default !== null ? [stmt(`${column} SET DEFAULT ${c.default}`)] : []),
-    ...(c.notNull ? [stmt(`${column} SET NOT NULL`)] : []),
   ];
 }
 
@@ -101,6 +97,9 @@ export const tableSql: Generator<TableObj> = {
     if (from.partitionOfSql && movesPartition(from, to, ctx)) {
       out.push(stmt(`ALTER TABLE ${from.partitionOfSql} DETACH PARTITION ${to.sqlName}`));
     }
+    if (from.ofTypeSql && from.ofType !== to.ofType) out.push(stmt(`ALTER TABLE ${to.sqlName} NOT OF`));
+    if (to.ofTypeSql && from.ofType !== to.ofType)
+      out.push(stmt(`ALTER TABLE ${to.sqlName} OF ${to.ofTypeSql}`));
     for (const parent of from.inheritsSql) {
       if (!to.inheritsSql.includes(parent)) out.push(stmt(`ALTER TABLE ${to.sqlName} NO INHERIT ${parent}`));
     }

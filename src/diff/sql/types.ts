@@ -141,6 +141,9 @@ export const compositeSql: Generator<CompositeObj> = {
   drop: (t) => [stmt(`DROP TYPE ${t.sqlName}`)],
   alter: (from, to, ctx) => {
     const out: Statement[] = [];
+    // Typed tables (CREATE TABLE … OF) take the attribute changes as column changes.
+    const typed = objectList(ctx.target).some((o) => o.kind === "table" && o.ofType === to.id);
+    const cascade = typed ? " CASCADE" : "";
     // Attribute order is part of a composite type: the longest target prefix that the old attributes
     // already spell out in order stays; every other attribute is dropped and the rest added in order.
     const kept = from.attributes.filter((a) => to.attributes.some((b) => b.name === a.name));
@@ -148,12 +151,13 @@ export const compositeSql: Generator<CompositeObj> = {
     while (prefix < to.attributes.length && to.attributes[prefix]?.name === kept[prefix]?.name) prefix++;
     const stays = new Set(to.attributes.slice(0, prefix).map((a) => a.name));
     for (const a of from.attributes) {
-      if (!stays.has(a.name)) out.push(stmt(`ALTER TYPE ${to.sqlName} DROP ATTRIBUTE ${quoteIdent(a.name)}`));
+      if (!stays.has(a.name))
+        out.push(stmt(`ALTER TYPE ${to.sqlName} DROP ATTRIBUTE ${quoteIdent(a.name)}${cascade}`));
     }
     for (const [i, a] of to.attributes.entries()) {
       const previous = from.attributes.find((p) => p.name === a.name);
       if (i >= prefix) {
-        out.push(stmt(`ALTER TYPE ${to.sqlName} ADD ATTRIBUTE ${attribute(a)}`));
+        out.push(stmt(`ALTER TYPE ${to.sqlName} ADD ATTRIBUTE ${attribute(a)}${cascade}`));
         out.push(...attributeComment(to, a, null));
         continue;
       }
@@ -161,7 +165,9 @@ export const compositeSql: Generator<CompositeObj> = {
         refuseRetypeInUse(ctx, from, a.name);
         const collate = a.collation ? ` COLLATE ${a.collation}` : "";
         out.push(
-          stmt(`ALTER TYPE ${to.sqlName} ALTER ATTRIBUTE ${quoteIdent(a.name)} TYPE ${a.type}${collate}`),
+          stmt(
+            `ALTER TYPE ${to.sqlName} ALTER ATTRIBUTE ${quoteIdent(a.name)} TYPE ${a.type}${collate}${cascade}`,
+          ),
         );
       }
       out.push(...attributeComment(to, a, previous ?? null));
