@@ -1,6 +1,14 @@
 import { canonical, sameDefinition } from "../catalog/definition.js";
 import { modelLookup, objectList, perModel } from "../catalog/lookup.js";
-import type { ColumnObj, DbObject, EnumObj, SchemaModel, SequenceObj, TableObj } from "../catalog/model.js";
+import type {
+  ColumnObj,
+  CompositeObj,
+  DbObject,
+  EnumObj,
+  SchemaModel,
+  SequenceObj,
+  TableObj,
+} from "../catalog/model.js";
 import { quoteIdent } from "../db/quote.js";
 import { MigrateError } from "../errors.js";
 import type { Change, ChangeAction, DiffContext, Statement } from "./change.js";
@@ -32,7 +40,7 @@ export function diffSchemas(from: SchemaModel, to: SchemaModel): Change[] {
   const ctx: DiffContext = { source, target };
   const plans = decide(ctx, ids);
   settleInheritedColumns(source, target, plans, parents);
-  const recast = enumRecasts(ctx, plans);
+  const recast = typeRecasts(ctx, plans);
   propagate(ctx, plans, recast);
   return order(ctx, plans, recast, parents);
 }
@@ -89,9 +97,13 @@ function decide(ctx: DiffContext, ids: readonly string[]): Map<string, Plan> {
         !sameDefinition(from, to) ||
         (from.kind === "table" && to.kind === "table" && movesPartition(from, to, ctx))
       ) {
+        if (needsRecast(ctx, from, to)) {
+          plans.set(id, "alter");
+          continue;
+        }
         const result = generatorFor(from).alter(from, to, ctx);
         if (result === "recreate") plans.set(id, "recreate");
-        else if (result.length > 0 || needsEnumRecast(from, to)) plans.set(id, "alter");
+        else if (result.length > 0) plans.set(id, "alter");
       }
     }
   }
@@ -102,25 +114,45 @@ function isAttachedIndex(object: DbObject | undefined): boolean {
   return object?.kind === "index" && object.attached;
 }
 
-function needsEnumRecast(from: Supported, to: Supported): boolean {
-  return from.kind === "enum" && to.kind === "enum" && enumAdditions(from, to) === null;
+/**
+ * Whether a type is rebuilt beside the old one and its columns' values recast through text: an enum that
+ * changes other than by added values, or a composite type whose attribute changes type while columns store
+ * it (ALTER ATTRIBUTE … TYPE refuses that; typed tables take it with CASCADE instead).
+ */
+function needsRecast(ctx: DiffContext, from: Supported, to: Supported): boolean {
+  if (from.kind === "enum" && to.kind === "enum") return enumAdditions(from, to) === null;
+  if (from.kind !== "composite" || to.kind !== "composite") return false;
+  const retyped = to.attributes.some((a) => {
+    const before = from.attributes.find((b) => b.name === a.name);
+    return before !== undefined && (before.type !== a.type || before.collation !== a.collation);
+  });
+  if (!retyped) return false;
+  const typed = [ctx.source, ctx.target].some((model) =>
+    objectList(model).some((o) => o.kind === "table" && o.ofType === from.id),
+  );
+  return (
+    !typed && objectList(ctx.source).some((o) => o.kind === "column" && storesType(o, from.sqlName, from.id))
+  );
 }
 
-/** For each enum that changes other than by added values: the columns whose values are recast into it. */
-function enumRecasts(ctx: DiffContext, plans: Map<string, Plan>): Map<string, ColumnObj[]> {
+/** A column of the type (or an array of it), not one that only uses it in a default or expression. */
+function storesType(column: ColumnObj, typeSql: string, typeId: string): boolean {
+  return (column.type === typeSql || column.type === `${typeSql}[]`) && column.dependsOn.includes(typeId);
+}
+
+/** For each type rebuilt by needsRecast: the columns whose values are recast into it. */
+function typeRecasts(ctx: DiffContext, plans: Map<string, Plan>): Map<string, ColumnObj[]> {
   const recast = new Map<string, ColumnObj[]>();
   for (const [id, plan] of plans) {
-    const from = ctx.source.objects[id];
-    const to = ctx.target.objects[id];
-    if (plan !== "alter" || from?.kind !== "enum" || to?.kind !== "enum" || !needsEnumRecast(from, to))
-      continue;
+    const from = supported(ctx.source.objects[id]);
+    const to = supported(ctx.target.objects[id]);
+    if (plan !== "alter" || !from || !to || (to.kind !== "enum" && to.kind !== "composite")) continue;
+    if (!needsRecast(ctx, from, to)) continue;
     const columns = objectList(ctx.target).filter(
       (c): c is ColumnObj =>
         c.kind === "column" &&
         !c.inherited &&
-        // Of the enum's type: a column that only uses it in its default or expression is not recast.
-        (c.type === to.sqlName || c.type === `${to.sqlName}[]`) &&
-        c.dependsOn.includes(id) &&
+        storesType(c, to.sqlName, id) &&
         ctx.source.objects[c.id]?.dependsOn.includes(id) === true &&
         !isRetyped(ctx.source.objects[c.id] as ColumnObj, c) &&
         plans.get(c.id) !== "recreate",
@@ -380,8 +412,8 @@ function order(
       const altered =
         to.kind === "column" && rebinds.has(id) ? { ...to, default: (from as ColumnObj).default } : to;
       const statements =
-        to.kind === "enum" && recast.has(id)
-          ? enumRecast(ctx, from as EnumObj, to, recast.get(id) ?? [])
+        (to.kind === "enum" || to.kind === "composite") && recast.has(id)
+          ? typeRecast(ctx, from as EnumObj | CompositeObj, to, recast.get(id) ?? [])
           : (generatorFor(from).alter(from, altered, ctx) as Statement[]);
       add("alter", to, statements, 10 + KIND_RANK[to.kind], recast.has(id));
     }
@@ -576,13 +608,18 @@ function isDestructive(object: DbObject): boolean {
   return ["table", "column", "schema", "sequence", "materialized view"].includes(object.kind);
 }
 
-/** Enum changes beyond added values: build the new type beside the old, recast every column, drop the old. */
-function enumRecast(ctx: DiffContext, from: EnumObj, to: EnumObj, columns: ColumnObj[]): Statement[] {
+/** A type rebuilt by needsRecast: build the new type beside the old, recast every column, drop the old. */
+function typeRecast(
+  ctx: DiffContext,
+  from: EnumObj | CompositeObj,
+  to: EnumObj | CompositeObj,
+  columns: ColumnObj[],
+): Statement[] {
   const oldName = asideName(to.name);
   const oldSql = `${quoteIdent(to.schema)}.${quoteIdent(oldName)}`;
   const out: Statement[] = [
     stmt(`ALTER TYPE ${from.sqlName} RENAME TO ${quoteIdent(oldName)}`),
-    ...enumCreate(to),
+    ...(to.kind === "enum" ? enumCreate(to) : generatorFor(to).create(to, ctx)),
   ];
   for (const column of columns) {
     const array = column.type.endsWith("[]") ? "[]" : "";
