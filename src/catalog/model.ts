@@ -45,6 +45,11 @@ export interface ExtensionObj extends Base {
    * at another version loses nothing: how a version with no update path to it is reached.
    */
   standalone: boolean;
+  /**
+   * Privileges of the extension's members that differ from what its script left them, by GRANT target
+   * (`FUNCTION public.similarity(text,text)`): pg_dump prints these as a user's changes.
+   */
+  memberGrants: Record<string, Privileges>;
 }
 
 export interface CollationObj extends Base {

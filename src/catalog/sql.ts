@@ -44,8 +44,16 @@ export function identity(catalog: string, oid: string, sub = "0"): string {
  * prints and a replay must follow. Columns have no defaults: pass type and owner as null.
  */
 export function grants(acl: string, type: string | null, owner: string | null): string {
-  const actual = type && owner ? `coalesce(${acl}, acldefault('${type}', ${owner}))` : acl;
-  const defaults = type && owner ? `acldefault('${type}', ${owner})` : "NULL::aclitem[]";
+  return grantsAgainst(acl, type && owner ? `acldefault('${type}', ${owner})` : null);
+}
+
+/**
+ * Privileges relative to `baseline` (an aclitem[] expression; null: none, as for columns): what `acl`
+ * grants beyond it and what it revokes from it, a NULL acl meaning the baseline itself.
+ */
+export function grantsAgainst(acl: string, baseline: string | null): string {
+  const actual = baseline ? `coalesce(${acl}, ${baseline})` : acl;
+  const defaults = baseline ?? "NULL::aclitem[]";
   // Items of `from` that `other` does not hold, in `from`'s order.
   const missing = (from: string, other: string) =>
     `SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee,

@@ -1,6 +1,6 @@
 import { quoteIdent } from "../../db/quote.js";
 import type { CollationObj, ExtensionObj, Privileges, SchemaObj } from "../model.js";
-import { description, grants, identity, notExtensionMember, userNamespace } from "../sql.js";
+import { description, grants, grantsAgainst, identity, notExtensionMember, userNamespace } from "../sql.js";
 
 export const schemasQuery = `
 SELECT n.nspname AS name, ${identity("pg_namespace", "n.oid")} AS identity,
@@ -27,6 +27,27 @@ export function toSchema(row: SchemaRow): SchemaObj {
   };
 }
 
+/**
+ * The privileges of an extension's functions, types and relations, with what its script left them
+ * (pg_init_privs, or the defaults): pg_dump prints a member's grants where they differ, as a user's change.
+ * `target` is how GRANT names the member.
+ */
+const MEMBER_ACLS = `
+SELECT CASE m.classid WHEN 'pg_proc'::regclass THEN 'FUNCTION ' WHEN 'pg_type'::regclass THEN 'TYPE '
+            ELSE CASE c.relkind WHEN 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END END
+         || (pg_identify_object(m.classid, m.objid, 0)).identity AS target,
+       coalesce(p.proacl, t.typacl, c.relacl) AS acl,
+       coalesce(i.initprivs, CASE m.classid WHEN 'pg_proc'::regclass THEN acldefault('f', p.proowner)
+                                            WHEN 'pg_type'::regclass THEN acldefault('T', t.typowner)
+                                            ELSE acldefault((CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END)::"char", c.relowner) END) AS baseline
+  FROM pg_depend m
+  LEFT JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid
+  LEFT JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
+  LEFT JOIN pg_class c ON m.classid = 'pg_class'::regclass AND c.oid = m.objid
+  LEFT JOIN pg_init_privs i ON i.classoid = m.classid AND i.objoid = m.objid AND i.objsubid = 0
+ WHERE m.refclassid = 'pg_extension'::regclass AND m.refobjid = e.oid AND m.deptype = 'e'
+   AND m.classid IN ('pg_proc'::regclass, 'pg_type'::regclass, 'pg_class'::regclass)`;
+
 // Standalone: no member is a table (which may hold data), and nothing that is not itself a member of an
 // extension depends on a member. Operator class entries (pg_amop, pg_amproc) hang off members and are
 // never members themselves, so they do not count.
@@ -43,7 +64,9 @@ SELECT e.extname AS name, e.extversion AS version, n.nspname AS schema,
                      AND NOT EXISTS (SELECT 1 FROM pg_depend o
                                       WHERE o.classid = d.classid AND o.objid = d.objid
                                         AND o.refclassid = 'pg_extension'::regclass AND o.deptype = 'e')))
-       ) AS standalone
+       ) AS standalone,
+       (SELECT coalesce(json_object_agg(m.target, ${grantsAgainst("m.acl", "m.baseline")} ORDER BY m.target), '{}'::json)
+          FROM (${MEMBER_ACLS}) m WHERE m.acl IS DISTINCT FROM m.baseline) AS member_grants
   FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
  WHERE e.extname <> 'plpgsql'`;
 
@@ -61,6 +84,7 @@ interface ExtensionRow {
   identity: string;
   comment: string | null;
   standalone: boolean;
+  member_grants: Record<string, Privileges>;
 }
 
 export function toExtension(row: ExtensionRow): ExtensionObj {
@@ -72,6 +96,7 @@ export function toExtension(row: ExtensionRow): ExtensionObj {
     schema: row.schema,
     version: row.version,
     standalone: row.standalone,
+    memberGrants: row.member_grants,
     comment: row.comment,
     dependsOn: [],
   };

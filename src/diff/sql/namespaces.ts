@@ -1,6 +1,6 @@
 import type { CollationObj, ExtensionObj, SchemaObj } from "../../catalog/model.js";
 import { quoteIdent, quoteLiteral } from "../../db/quote.js";
-import { type Generator, stmt } from "../change.js";
+import { type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
 
 export const schemaSql: Generator<SchemaObj> = {
@@ -22,6 +22,7 @@ export const extensionSql: Generator<ExtensionObj> = {
       `CREATE EXTENSION IF NOT EXISTS ${e.sqlName} WITH SCHEMA ${quoteIdent(e.schema)} VERSION ${quoteLiteral(e.version)}`,
     ),
     ...commentOnCreate(`EXTENSION ${e.sqlName}`, e.comment),
+    ...memberGrantChanges(null, e),
   ],
   drop: (e) => [stmt(`DROP EXTENSION ${e.sqlName}`)],
   alter: (from, to, ctx) => {
@@ -38,9 +39,23 @@ export const extensionSql: Generator<ExtensionObj> = {
         ? [stmt(`ALTER EXTENSION ${to.sqlName} UPDATE TO ${quoteLiteral(to.version)}`)]
         : []),
       ...commentChange(`EXTENSION ${to.sqlName}`, from.comment, to.comment),
+      ...memberGrantChanges(from, to),
     ];
   },
 };
+
+/**
+ * GRANT and REVOKE on the extension's members, from `from` (null: just created) to `to`. A member whose
+ * name `to` lacks is reset only while the extension stays in its schema: after SET SCHEMA it has another.
+ */
+function memberGrantChanges(from: ExtensionObj | null, to: ExtensionObj): Statement[] {
+  const before = from?.memberGrants ?? {};
+  const resets = from?.schema === to.schema ? Object.keys(before) : [];
+  const targets = [...new Set([...Object.keys(to.memberGrants), ...resets])].sort();
+  return targets.flatMap((target) =>
+    privilegeChange(target, before[target] ?? NO_PRIVILEGES, to.memberGrants[target] ?? NO_PRIVILEGES),
+  );
+}
 
 function collationOptions(c: CollationObj): string {
   const options = [`provider = ${c.provider === "i" ? "icu" : c.provider === "b" ? "builtin" : "libc"}`];
