@@ -17,8 +17,8 @@ import { generatorFor, KIND_RANK, type Supported } from "./generators.js";
 import { type GraphNode, topologicalOrder } from "./graph.js";
 import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumns } from "./inheritance.js";
 import { type ParentChanges, parentChanges } from "./parents.js";
-import { columnExtras, columnSettingsBeyond, isRetyped } from "./sql/columns.js";
-import { asideName, NO_PRIVILEGES } from "./sql/common.js";
+import { columnExtras, columnSettingsBeyond, inheritedColumnSettings, isRetyped } from "./sql/columns.js";
+import { asideName } from "./sql/common.js";
 import { indexSettings } from "./sql/constraints.js";
 import { sequenceOwnership } from "./sql/sequences.js";
 import { attachesPartition, attachPartition, movesPartition, replicaIdentity } from "./sql/tables.js";
@@ -211,6 +211,9 @@ function propagate(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<strin
     if (!supported(object) || object.kind === "table" || object.kind === "sequence") return false;
     return (
       sourceDependencies(ctx, object).some((dep) => {
+        // An extension moves out of a schema that goes (SET SCHEMA, ordered before the drop).
+        if (object.kind === "extension" && !ctx.target.objects[object.id]?.dependsOn.includes(dep))
+          return false;
         if (removed(dep)) {
           // A column of a rebuilt table comes back with the table's CREATE.
           if (object.kind !== "column" || dep === object.table) return true;
@@ -637,21 +640,10 @@ function typeRecast(
   return out;
 }
 
-/**
- * The settings of an inherited column that differ from what its parent's new column gives it (a default,
- * NOT NULL, a comment, grants), as statements on the column once the parent has added it.
- */
+/** The settings of an inherited column beyond its parent's new column, set once the parent has added it. */
 function inheritedOwnSettings(ctx: DiffContext, column: ColumnObj): Statement[] {
   const parent = parentColumn(ctx.target, column);
-  if (!parent || ctx.source.objects[parent.id]) return [];
-  const given = {
-    ...column,
-    default: parent.default,
-    notNull: parent.notNull,
-    comment: null,
-    grants: NO_PRIVILEGES,
-  };
-  return generatorFor(column).alter(given, column, ctx) as Statement[];
+  return parent && !ctx.source.objects[parent.id] ? inheritedColumnSettings(parent, column) : [];
 }
 
 /**

@@ -171,6 +171,21 @@ export const columnSql: Generator<ColumnObj> = {
 };
 
 /**
+ * The settings of an inherited column that differ from what its parent's column gives it (a default,
+ * NOT NULL, a comment, grants), as statements on the column once it exists.
+ */
+export function inheritedColumnSettings(parent: ColumnObj, column: ColumnObj): Statement[] {
+  const given = {
+    ...column,
+    default: parent.default,
+    notNull: parent.notNull,
+    comment: null,
+    grants: NO_PRIVILEGES,
+  };
+  return inheritedColumnChanges(given, column);
+}
+
+/**
  * A column a table inherits keeps its type, identity and expression from the parent, whose statements
  * change them here too; its default, NOT NULL, comment and grants are its own. ONLY keeps a default or
  * NOT NULL off the table's own children, whose columns get their own statements.

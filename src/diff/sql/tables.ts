@@ -1,8 +1,9 @@
 import type { ColumnObj, TableObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
+import { parentColumn } from "../inheritance.js";
 import { rebuildsPartitionedTable } from "../parents.js";
-import { columnDefinition, columnExtras, columnSettingsBeyond } from "./columns.js";
+import { columnDefinition, columnExtras, columnSettingsBeyond, inheritedColumnSettings } from "./columns.js";
 import {
   columnGrantsAfterTableRevoke,
   commentChange,
@@ -55,10 +56,18 @@ function createTable(t: TableObj, ctx: DiffContext): Statement[] {
   // type's come as ALTERs.
   const partitionColumns =
     t.partitionOfSql || t.ofTypeSql ? columns.flatMap((c) => columnSettingsBeyond(c)) : [];
+  // Inherited columns' own settings beyond their parents' (a partition's own default, a comment).
+  const inherited = t.columns.flatMap((id) => {
+    const column = ctx.target.objects[id];
+    const parent =
+      column?.kind === "column" && column.inherited ? parentColumn(ctx.target, column) : undefined;
+    return parent && column?.kind === "column" ? inheritedColumnSettings(parent, column) : [];
+  });
   return [
     stmt(sql),
     ...partitionColumns,
     ...columns.flatMap(columnExtras),
+    ...inherited,
     ...(t.replicaIdentity === "full" || t.replicaIdentity === "nothing" ? [replicaIdentity(t)] : []),
     ...rowSecurity(t),
     ...commentOnCreate(`TABLE ${t.sqlName}`, t.comment),

@@ -2,6 +2,8 @@ CREATE TABLE stores (id integer NOT NULL, name text, region text, opened date) P
 CREATE TABLE stores_1 PARTITION OF stores FOR VALUES IN (1);
 CREATE TABLE stores_2 PARTITION OF stores FOR VALUES IN (2);
 COMMENT ON TABLE stores IS 'shops';
+ALTER TABLE ONLY stores_2 ALTER COLUMN region SET DEFAULT 'south';
+COMMENT ON COLUMN stores_2.name IS 'shop name';
 ALTER TABLE ONLY stores_1 ALTER COLUMN region SET DEFAULT 'north';
 ALTER TABLE stores_1 ALTER COLUMN opened SET NOT NULL;
 
