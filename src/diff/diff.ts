@@ -363,14 +363,8 @@ function order(
     const from = supported(ctx.source.objects[id]);
     const to = supported(ctx.target.objects[id]);
     if ((plan === "drop" || plan === "recreate") && from) {
-      const typeChange = typedTableColumn(ctx.source, from);
-      if (
-        typeChange &&
-        from.kind === "column" &&
-        plan === "drop" &&
-        !dropped(from.table) &&
-        plans.get(typeChange) === "alter"
-      ) {
+      const typeChange = plan === "drop" ? typedTableColumn(ctx.source, from, plans, dropped) : null;
+      if (typeChange) {
         coveredBy.set(key("drop", id), key("alter", typeChange));
         add("drop", from, [], 200 - KIND_RANK[from.kind], isDestructive(from));
         continue;
@@ -391,14 +385,8 @@ function order(
       const own =
         to.kind === "column" && to.inherited && !created(to.table) ? inheritedOwnSettings(ctx, to) : [];
       if (own.length) ownSettings.add(key("create", id));
-      const typeChange = typedTableColumn(ctx.target, to);
-      if (
-        typeChange &&
-        to.kind === "column" &&
-        plan === "create" &&
-        !created(to.table) &&
-        plans.get(typeChange) === "alter"
-      ) {
+      const typeChange = plan === "create" ? typedTableColumn(ctx.target, to, plans, created) : null;
+      if (typeChange && to.kind === "column") {
         // The type's ADD ATTRIBUTE … CASCADE adds the column; its own settings come after.
         typedColumns.set(key("create", id), key("alter", typeChange));
         add("create", to, [...columnSettingsBeyond(to), ...columnExtras(to)], 10 + KIND_RANK[to.kind]);
@@ -563,11 +551,20 @@ function retypedColumn(ctx: DiffContext, plans: Map<string, Plan>, id: string): 
   return plans.get(id) === "alter" && from?.kind === "column" && to?.kind === "column" && isRetyped(from, to);
 }
 
-/** For a column of a typed table: the id of the composite type whose attribute statements (CASCADE) make it. */
-function typedTableColumn(model: SchemaModel, object: DbObject): string | null {
-  if (object.kind !== "column") return null;
+/**
+ * For a column of a typed table that stays (not `rebuilt`) while its composite type is altered: the type's
+ * id, whose attribute statements (with CASCADE) add or drop the column.
+ */
+function typedTableColumn(
+  model: SchemaModel,
+  object: DbObject,
+  plans: Map<string, Plan>,
+  rebuilt: (id: string) => boolean,
+): string | null {
+  if (object.kind !== "column" || rebuilt(object.table)) return null;
   const table = model.objects[object.table];
-  return table?.kind === "table" ? table.ofType : null;
+  const type = table?.kind === "table" ? table.ofType : null;
+  return type && plans.get(type) === "alter" ? type : null;
 }
 
 /** The node whose statement also removes this object (its table, or the column owning a sequence). */
@@ -933,16 +930,14 @@ function addForeignKeyBindingEdges(
   plans: Map<string, Plan>,
   edge: (before: string, after: string) => void,
 ): void {
-  const droppedKeys = new Map<string, string[]>();
-  for (const [id, plan] of plans) {
-    const object = ctx.source.objects[id];
-    if (plan !== "drop" && plan !== "recreate") continue;
-    const isKey =
-      (object?.kind === "constraint" && (object.type === "primary key" || object.type === "unique")) ||
-      (object?.kind === "index" && object.definition.startsWith("CREATE UNIQUE INDEX"));
-    if (!isKey || !object || !("table" in object)) continue;
-    droppedKeys.set(object.table, [...(droppedKeys.get(object.table) ?? []), id]);
-  }
+  const droppedKeys = droppedByTable(
+    ctx,
+    plans,
+    (object, plan) =>
+      (plan === "drop" || plan === "recreate") &&
+      ((object.kind === "constraint" && (object.type === "primary key" || object.type === "unique")) ||
+        (object.kind === "index" && object.definition.startsWith("CREATE UNIQUE INDEX"))),
+  );
   if (droppedKeys.size === 0) return;
   for (const [id, plan] of plans) {
     const fk = ctx.target.objects[id];
@@ -952,6 +947,21 @@ function addForeignKeyBindingEdges(
       for (const dropped of droppedKeys.get(table) ?? []) edge(key("drop", dropped), key("create", id));
     }
   }
+}
+
+/** The ids of the source's table objects that `select` picks by their plan, by table id. */
+function droppedByTable(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  select: (object: DbObject, plan: Plan) => boolean,
+): Map<string, string[]> {
+  const byTable = new Map<string, string[]>();
+  for (const [id, plan] of plans) {
+    const object = ctx.source.objects[id];
+    if (!object || !("table" in object) || !select(object, plan)) continue;
+    byTable.set(object.table, [...(byTable.get(object.table) ?? []), id]);
+  }
+  return byTable;
 }
 
 /** The tables whose columns a foreign key names: its own, and the one it references. */
@@ -974,12 +984,11 @@ function addSqlBodyEdges(
   plans: Map<string, Plan>,
   edge: (before: string, after: string) => void,
 ): void {
-  const droppedColumns = new Map<string, string[]>();
-  for (const [id, plan] of plans) {
-    const column = ctx.source.objects[id];
-    if (plan !== "drop" || column?.kind !== "column") continue;
-    droppedColumns.set(column.table, [...(droppedColumns.get(column.table) ?? []), id]);
-  }
+  const droppedColumns = droppedByTable(
+    ctx,
+    plans,
+    (object, plan) => plan === "drop" && object.kind === "column",
+  );
   if (droppedColumns.size === 0) return;
   for (const [id, plan] of plans) {
     const routine = ctx.target.objects[id];
