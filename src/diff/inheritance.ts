@@ -27,7 +27,8 @@ export function parentColumn(model: SchemaModel, column: ColumnObj): ColumnObj |
 
 /**
  * A column that turns from inherited to local needs its own ADD COLUMN only when the parent drops its copy
- * while the table still inherits it (a table that leaves its parents first keeps it); one that turns from
+ * while the table still inherits it (a table that leaves every parent keeps it as its own, see
+ * parents.ts, and is never here); one that turns from
  * local to inherited must be dropped only when a parent it already has adds the column (a table joining
  * new parents brings its columns, which they adopt).
  */
@@ -35,7 +36,7 @@ export function settleInheritedColumns(
   source: SchemaModel,
   target: SchemaModel,
   plans: Map<string, Plan>,
-  { leaving, joining }: { leaving: ReadonlySet<string>; joining: ReadonlySet<string> },
+  { joining }: { joining: ReadonlySet<string> },
 ): void {
   for (const id of Object.keys(target.objects)) {
     const before = source.objects[id];
@@ -43,7 +44,6 @@ export function settleInheritedColumns(
     if (before?.kind !== "column" || after?.kind !== "column" || before.inherited === after.inherited)
       continue;
     if (before.inherited) {
-      if (leaving.has(before.table)) continue;
       const parent = parentColumn(source, before);
       if (parent && plans.get(parent.id) === "drop") plans.set(id, "create");
     } else {

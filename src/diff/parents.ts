@@ -3,8 +3,8 @@ import type { DbObject, SchemaModel, TableObj } from "../catalog/model.js";
 
 /**
  * Tables that leave or join parents. A table that leaves every parent it had (DETACH PARTITION, NO
- * INHERIT) keeps the constraints and indexes it got from them, now as its own: PostgreSQL turns the clones
- * local rather than dropping them. A table that joins parents (ATTACH PARTITION, INHERIT) must already have
+ * INHERIT) keeps the columns, constraints and indexes it got from them, now as its own: PostgreSQL turns
+ * the clones local rather than dropping them. A table that joins parents (ATTACH PARTITION, INHERIT) must already have
  * their CHECK constraints, which it then shares; keys, foreign keys and indexes it is given.
  */
 export interface ParentChanges {
@@ -87,6 +87,7 @@ export function parentChanges(source: SchemaModel, target: SchemaModel): ParentC
     if (leavesEveryParent(later, object, rebuilt)) joining.add(object.id);
   }
   const detached = localized(source, leaving, (object) => {
+    if (object.kind === "column" && object.inherited) return { ...object, inherited: false };
     if (object.kind === "constraint" && object.inherited) return { ...object, inherited: false };
     if (object.kind === "index" && object.attached) return { ...object, attached: false };
     return null;
