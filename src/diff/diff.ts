@@ -406,7 +406,8 @@ function order(
         (to.kind === "enum" || to.kind === "composite") && recast.has(id)
           ? typeRecast(ctx, from as EnumObj | CompositeObj, to, recast.get(id) ?? [])
           : (generatorFor(from).alter(from, altered, ctx) as Statement[]);
-      add("alter", to, statements, 10 + KIND_RANK[to.kind], recast.has(id));
+      // Recasting into an enum loses the values it no longer has; a composite's through text loses none.
+      add("alter", to, statements, 10 + KIND_RANK[to.kind], to.kind === "enum" && recast.has(id));
     }
   }
   addSequenceOwnership(ctx, plans, nodes);

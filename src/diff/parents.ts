@@ -4,8 +4,8 @@ import type { DbObject, SchemaModel, TableObj } from "../catalog/model.js";
 /**
  * Tables that leave or join parents. A table that leaves every parent it had (DETACH PARTITION, NO
  * INHERIT) keeps the columns, constraints and indexes it got from them, now as its own: PostgreSQL turns
- * the clones local rather than dropping them. A table that joins parents (ATTACH PARTITION, INHERIT) must already have
- * their CHECK constraints, which it then shares; keys, foreign keys and indexes it is given.
+ * the clones local rather than dropping them. A table that joins parents (ATTACH PARTITION, INHERIT) must
+ * already have their CHECK constraints, which it then shares; keys, foreign keys and indexes it is given.
  */
 export interface ParentChanges {
   /** The source with the clones of leaving tables local; the same model when no table leaves. */

@@ -129,6 +129,14 @@ describe("generate", () => {
     expect(refusal).toMatch(/^cannot migrate 9 object\(s\) of kinds the engine does not support yet: /);
   });
 
+  it("recasts a stored composite type through text without asking for --allow-destructive", async () => {
+    const source = await freshDatabase("CREATE TYPE m AS (a int); CREATE TABLE t (p m)");
+    const target = await freshDatabase("CREATE TYPE m AS (a bigint); CREATE TABLE t (p m)");
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out: tempDir() });
+    const sql = plan.forwardSteps.flatMap((step) => step.statements.map((s) => s.sql));
+    expect(sql).toContain("ALTER TABLE public.t ALTER COLUMN p TYPE public.m USING p::text::public.m");
+  });
+
   it("refuses to change a composite attribute's type while a column stores the type and a typed table has it", async () => {
     // Without the typed table the type is rebuilt and the column recast (round-trip case 269).
     const source = await freshDatabase(

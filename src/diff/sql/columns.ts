@@ -86,10 +86,7 @@ export function columnExtras(c: ColumnObj): Statement[] {
   ];
 }
 
-/**
- * A column's default and NOT NULL as ALTERs, for a column that comes without them from elsewhere: a
- * partition's from its parent, a typed table's from its type.
- */
+/** A column's default and NOT NULL as ALTERs, for a typed table's column, which comes from its type without them. */
 export function columnSettingsBeyond(c: ColumnObj): Statement[] {
   const column = `ALTER TABLE ${c.tableSql} ALTER COLUMN ${quoteIdent(c.name)}`;
   return [

@@ -52,10 +52,8 @@ function createTable(t: TableObj, ctx: DiffContext): Statement[] {
   }
   if (t.partitionKey) sql += ` PARTITION BY ${t.partitionKey}`;
   if (t.options.length) sql += ` WITH (${t.options.join(", ")})`;
-  // A partition's or typed table's own column settings (defaults, NOT NULL) beyond the parent's or the
-  // type's come as ALTERs.
-  const partitionColumns =
-    t.partitionOfSql || t.ofTypeSql ? columns.flatMap((c) => columnSettingsBeyond(c)) : [];
+  // A typed table's columns come from its type; their defaults and NOT NULL come as ALTERs.
+  const typedColumns = t.ofTypeSql ? columns.flatMap((c) => columnSettingsBeyond(c)) : [];
   // Inherited columns' own settings beyond their parents' (a partition's own default, a comment).
   const inherited = t.columns.flatMap((id) => {
     const column = ctx.target.objects[id];
@@ -65,7 +63,7 @@ function createTable(t: TableObj, ctx: DiffContext): Statement[] {
   });
   return [
     stmt(sql),
-    ...partitionColumns,
+    ...typedColumns,
     ...columns.flatMap(columnExtras),
     ...inherited,
     ...(t.replicaIdentity === "full" || t.replicaIdentity === "nothing" ? [replicaIdentity(t)] : []),
