@@ -302,6 +302,18 @@ export interface PolicyObj extends Base {
   withCheck: string | null;
 }
 
+/** An extended statistics object (CREATE STATISTICS) on one table's columns or expressions. */
+export interface StatisticsObj extends Base {
+  kind: "statistics";
+  table: string;
+  tableSql: string;
+  name: string;
+  /** The server's CREATE STATISTICS statement, schema-qualified. */
+  definition: string;
+  /** ALTER STATISTICS … SET STATISTICS; null for the default. */
+  target: number | null;
+}
+
 /** An object kind the engine does not manage yet. Identical on both sides is fine; a difference is refused. */
 export interface UnsupportedObj extends Base {
   kind: "unsupported";
@@ -325,6 +337,7 @@ export type DbObject =
   | FunctionObj
   | TriggerObj
   | PolicyObj
+  | StatisticsObj
   | UnsupportedObj;
 
 export type ObjectKind = DbObject["kind"];

@@ -262,6 +262,7 @@ function structuralParents(object: DbObject): string[] {
     case "constraint":
     case "index":
     case "policy":
+    case "statistics":
       return [object.table];
     case "trigger":
       return object.parentTrigger ? [object.table, object.parentTrigger] : [object.table];

@@ -5,6 +5,7 @@ import { constraintSql, indexSql } from "./sql/constraints.js";
 import { collationSql, extensionSql, schemaSql } from "./sql/namespaces.js";
 import { functionSql, policySql, triggerSql } from "./sql/routines.js";
 import { sequenceSql } from "./sql/sequences.js";
+import { statisticsSql } from "./sql/statistics.js";
 import { tableSql } from "./sql/tables.js";
 import { compositeSql, domainSql, enumSql } from "./sql/types.js";
 import { viewSql } from "./sql/views.js";
@@ -28,6 +29,7 @@ const GENERATORS: { [K in Supported["kind"]]: Generator<Extract<Supported, { kin
   function: functionSql,
   trigger: triggerSql,
   policy: policySql,
+  statistics: statisticsSql,
 };
 
 /** The generator for an object's kind. */
@@ -57,4 +59,5 @@ export const KIND_RANK: Record<Supported["kind"] | "sequence owner" | "replica i
   "materialized view": 15,
   trigger: 16,
   policy: 17,
+  statistics: 18,
 };

@@ -11,6 +11,7 @@ const SCHEMA = `
     CONSTRAINT orders_parent_fk FOREIGN KEY (parent_id) REFERENCES public.parent NOT VALID,
     CONSTRAINT orders_amount_check CHECK (amount > 0) NOT VALID);
   CREATE INDEX orders_amount_idx ON public.orders (amount);
+  CREATE STATISTICS public.orders_amount_stats ON amount, parent_id FROM public.orders;
   CREATE SEQUENCE public.counter;
   CREATE VIEW public.order_view AS SELECT id FROM public.orders;
   CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
@@ -82,6 +83,8 @@ const CASES: [string | string[], LockLevel][] = [
     "SHARE ROW EXCLUSIVE",
   ],
   ["DROP TRIGGER orders_touch ON public.orders", "ACCESS EXCLUSIVE"],
+  ["CREATE STATISTICS public.orders_note_stats ON note, email FROM public.orders", "SHARE UPDATE EXCLUSIVE"],
+  ["DROP STATISTICS public.orders_amount_stats", "SHARE UPDATE EXCLUSIVE"],
   ["CREATE POLICY orders_all ON public.orders USING (true)", "ACCESS EXCLUSIVE"],
   ["DROP TABLE public.orders CASCADE", "ACCESS EXCLUSIVE"],
   ["DROP TABLE public.parent CASCADE", "ACCESS EXCLUSIVE"],

@@ -49,6 +49,10 @@ SELECT 'pg_policy'::regclass::oid, p.oid, 'policy:' || ${identity("pg_policy", "
   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE ${userNamespace("n")}
 UNION ALL
+SELECT 'pg_statistic_ext'::regclass::oid, s.oid, 'statistics:' || quote_ident(n.nspname) || '.' || quote_ident(s.stxname),
+       NULL, NULL, NULL, NULL
+  FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE ${userNamespace("n")}
+UNION ALL
 SELECT 'pg_class'::regclass::oid, c.oid, CASE WHEN c.relkind <> 'c' THEN 'rel:' || ${relationIdentity("n", "c")} END,
        c.relkind, CASE WHEN c.relkind = 'c' THEN 'pg_type'::regclass::oid END,
        CASE WHEN c.relkind = 'c' THEN c.reltype END, CASE WHEN c.relkind = 'c' THEN 0 END

@@ -10,6 +10,7 @@ import {
 } from "./namespaces.js";
 import { sequencesQuery, tablesQuery, toSequence, toTable, toView, viewsQuery } from "./relations.js";
 import { functionsQuery, policiesQuery, toFunction, toPolicy, toTrigger, triggersQuery } from "./routines.js";
+import { statisticsQuery, toStatistics } from "./statistics.js";
 import { compositesQuery, domainsQuery, enumsQuery, toComposite, toDomain, toEnum } from "./types.js";
 import { toUnsupported, unsupportedQuery } from "./unsupported.js";
 
@@ -41,4 +42,5 @@ export const CATALOG_KINDS: readonly CatalogKind[] = [
   { name: "triggers", query: triggersQuery, map: toTrigger },
   { name: "policies", query: policiesQuery, map: toPolicy },
   { name: "unsupported", query: unsupportedQuery, map: toUnsupported },
+  { name: "statistics", query: statisticsQuery, map: toStatistics },
 ];

@@ -44,10 +44,6 @@ SELECT 'operator', ${identity("pg_operator", "o.oid")}, o.oprcode::text
   FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
  WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_operator", "o.oid")}
 UNION ALL
-SELECT 'statistics object', ${identity("pg_statistic_ext", "s.oid")}, pg_get_statisticsobjdef(s.oid)
-  FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
- WHERE ${userNamespace("n")}
-UNION ALL
 ${inUserSchema("text search configuration", "pg_ts_config", "c", "cfgnamespace", "c.cfgparser::text")}
 UNION ALL
 SELECT 'event trigger', ${identity("pg_event_trigger", "e.oid")}, e.evtevent || ' ' || e.evtfoid::text

@@ -91,6 +91,11 @@ function analyzeTree(tree: Node, ctx: StatementContext): void {
     if (table) ctx.state.addedPolicy(displayName(table));
   } else if ("AlterPolicyStmt" in tree && tree.AlterPolicyStmt.table) {
     ctx.lock(relations.find(relationOf(tree.AlterPolicyStmt.table)), "ACCESS EXCLUSIVE");
+  } else if ("CreateStatsStmt" in tree) {
+    const table = tree.CreateStatsStmt.relations?.[0];
+    if (table && "RangeVar" in table) {
+      ctx.lock(relations.find(relationOf(table.RangeVar)), "SHARE UPDATE EXCLUSIVE");
+    }
   } else if ("RuleStmt" in tree && tree.RuleStmt.relation) {
     ctx.lock(relations.find(relationOf(tree.RuleStmt.relation)), "ACCESS EXCLUSIVE");
   } else if ("AlterSeqStmt" in tree && tree.AlterSeqStmt.sequence) {

@@ -95,6 +95,11 @@ export function drop(stmt: DropStmt, ctx: StatementContext): void {
     }
     return;
   }
+  if (type === "OBJECT_STATISTIC_EXT") {
+    // The statement names the statistics object, not its table, which PostgreSQL locks as CREATE does.
+    ctx.lockDescribed("the table of a dropped statistics object", "SHARE UPDATE EXCLUSIVE", "brief");
+    return;
+  }
   if (TABLE_PARTS.has(type)) {
     for (const node of stmt.objects ?? []) {
       ctx.lock(ctx.state.relations.find(tableOfPart(node)), "ACCESS EXCLUSIVE");
