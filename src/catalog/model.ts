@@ -107,6 +107,21 @@ export interface CompositeObj extends Base {
   grants: Privileges;
 }
 
+/** A range type (CREATE TYPE … AS RANGE) and the multirange type PostgreSQL makes with it. */
+export interface RangeObj extends Base {
+  kind: "range";
+  schema: string;
+  name: string;
+  subtype: string;
+  /** The subtype's b-tree operator class when it is not the default one. */
+  subtypeOpclass: string | null;
+  /** The collation when it is not the subtype's. */
+  collation: string | null;
+  subtypeDiff: string | null;
+  multirange: string;
+  grants: Privileges;
+}
+
 export interface SequenceObj extends Base {
   kind: "sequence";
   schema: string;
@@ -328,6 +343,7 @@ export type DbObject =
   | EnumObj
   | DomainObj
   | CompositeObj
+  | RangeObj
   | SequenceObj
   | TableObj
   | ColumnObj

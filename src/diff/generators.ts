@@ -7,7 +7,7 @@ import { functionSql, policySql, triggerSql } from "./sql/routines.js";
 import { sequenceSql } from "./sql/sequences.js";
 import { statisticsSql } from "./sql/statistics.js";
 import { tableSql } from "./sql/tables.js";
-import { compositeSql, domainSql, enumSql } from "./sql/types.js";
+import { compositeSql, domainSql, enumSql, rangeSql } from "./sql/types.js";
 import { viewSql } from "./sql/views.js";
 
 type Supported = Exclude<DbObject, { kind: "unsupported" }>;
@@ -19,6 +19,7 @@ const GENERATORS: { [K in Supported["kind"]]: Generator<Extract<Supported, { kin
   enum: enumSql,
   domain: domainSql,
   composite: compositeSql,
+  range: rangeSql,
   sequence: sequenceSql,
   table: tableSql,
   column: columnSql,
@@ -47,6 +48,7 @@ export const KIND_RANK: Record<Supported["kind"] | "sequence owner" | "replica i
   enum: 3,
   domain: 4,
   composite: 5,
+  range: 5,
   function: 6,
   sequence: 7,
   table: 8,

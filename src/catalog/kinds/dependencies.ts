@@ -24,7 +24,7 @@ export interface DependencyRow {
  * What each user catalog object a dependency can name stands for. Most stand for themselves (`id`).
  * Some stand for another object (`to_*`): a view's rewrite rule is the view, a column default is its
  * column, a domain constraint is its domain, an array type is its element type, and a table's row type is
- * the table, and a composite type's relation (what its attributes' dependencies name) is the type. Relations
+ * the table, a multirange type is its range, and a composite type's relation (what its attributes' dependencies name) is the type. Relations
  * carry their kind, since only a table's sub-object is a column of the model.
  */
 export const endpointsQuery = `
@@ -59,13 +59,18 @@ SELECT 'pg_class'::regclass::oid, c.oid, CASE WHEN c.relkind <> 'c' THEN 'rel:' 
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${userNamespace("n")}
 UNION ALL
 SELECT 'pg_type'::regclass::oid, t.oid,
-       CASE WHEN r.oid IS NULL AND e.oid IS NULL THEN 'type:' || ${identity("pg_type", "t.oid")} END, NULL,
-       CASE WHEN r.oid IS NOT NULL THEN 'pg_class'::regclass::oid WHEN e.oid IS NOT NULL THEN 'pg_type'::regclass::oid END,
-       coalesce(r.oid, e.oid), CASE WHEN r.oid IS NOT NULL OR e.oid IS NOT NULL THEN 0 END
+       CASE WHEN r.oid IS NULL AND e.oid IS NULL AND m.rngtypid IS NULL THEN 'type:' || ${identity("pg_type", "t.oid")} END,
+       NULL,
+       CASE WHEN r.oid IS NOT NULL THEN 'pg_class'::regclass::oid
+            WHEN e.oid IS NOT NULL OR m.rngtypid IS NOT NULL THEN 'pg_type'::regclass::oid END,
+       coalesce(r.oid, e.oid, m.rngtypid),
+       CASE WHEN r.oid IS NOT NULL OR e.oid IS NOT NULL OR m.rngtypid IS NOT NULL THEN 0 END
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
   LEFT JOIN pg_class r ON r.oid = t.typrelid AND r.relkind <> 'c'
   -- An array type: its element names it as its array.
   LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typlen = -1 AND e.typarray = t.oid
+  -- A multirange type: its range makes it.
+  LEFT JOIN pg_range m ON m.rngmultitypid = t.oid
  WHERE ${userNamespace("n")}
 UNION ALL
 SELECT 'pg_constraint'::regclass::oid, k.oid,

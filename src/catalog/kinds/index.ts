@@ -11,7 +11,16 @@ import {
 import { sequencesQuery, tablesQuery, toSequence, toTable, toView, viewsQuery } from "./relations.js";
 import { functionsQuery, policiesQuery, toFunction, toPolicy, toTrigger, triggersQuery } from "./routines.js";
 import { statisticsQuery, toStatistics } from "./statistics.js";
-import { compositesQuery, domainsQuery, enumsQuery, toComposite, toDomain, toEnum } from "./types.js";
+import {
+  compositesQuery,
+  domainsQuery,
+  enumsQuery,
+  rangesQuery,
+  toComposite,
+  toDomain,
+  toEnum,
+  toRange,
+} from "./types.js";
 import { toUnsupported, unsupportedQuery } from "./unsupported.js";
 
 export interface CatalogKind {
@@ -43,4 +52,5 @@ export const CATALOG_KINDS: readonly CatalogKind[] = [
   { name: "policies", query: policiesQuery, map: toPolicy },
   { name: "unsupported", query: unsupportedQuery, map: toUnsupported },
   { name: "statistics", query: statisticsQuery, map: toStatistics },
+  { name: "ranges", query: rangesQuery, map: toRange },
 ];

@@ -26,10 +26,14 @@ SELECT 'aggregate or window function' AS description, ${identity("pg_proc", "p.o
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
  WHERE p.prokind IN ('a', 'w') AND ${userNamespace("n")} AND ${notExtensionMember("pg_proc", "p.oid")}
 UNION ALL
-SELECT CASE t.typtype WHEN 'r' THEN 'range type' ELSE 'base type' END, ${identity("pg_type", "t.oid")},
-       coalesce((SELECT r.rngsubtype::regtype::text FROM pg_range r WHERE r.rngtypid = t.oid), t.typinput::text)
+SELECT CASE t.typtype WHEN 'r' THEN 'range type with a canonical function' ELSE 'base type' END,
+       ${identity("pg_type", "t.oid")},
+       coalesce((SELECT r.rngsubtype::regtype::text || ' ' || r.rngcanonical::text FROM pg_range r
+                  WHERE r.rngtypid = t.oid), t.typinput::text)
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
- WHERE t.typtype IN ('r', 'b') AND ${userNamespace("n")} AND ${notExtensionMember("pg_type", "t.oid")}
+ WHERE (t.typtype = 'b' OR (t.typtype = 'r' AND EXISTS (SELECT 1 FROM pg_range r WHERE r.rngtypid = t.oid
+                                                          AND r.rngcanonical <> 0)))
+   AND ${userNamespace("n")} AND ${notExtensionMember("pg_type", "t.oid")}
    AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)
 UNION ALL
 SELECT 'foreign table', ${relationIdentity("n", "c")}, coalesce(array_to_string(c.reloptions, ','), '')
@@ -65,6 +69,9 @@ SELECT 'subscription', quote_ident(s.subname), array_to_string(s.subpublications
 UNION ALL
 SELECT 'cast', ${identity("pg_cast", "c.oid")}, c.castfunc::regprocedure::text || ' ' || c.castcontext::text || c.castmethod::text
   FROM pg_cast c WHERE c.oid >= 16384 AND ${notExtensionMember("pg_cast", "c.oid")}
+   -- A range type makes the cast to its multirange itself.
+   AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_cast'::regclass AND i.objid = c.oid
+                      AND i.deptype = 'i')
 UNION ALL
 SELECT 'foreign-data wrapper', quote_ident(w.fdwname),
        w.fdwhandler::regproc::text || ' ' || w.fdwvalidator::regproc::text || ' ' || coalesce(array_to_string(w.fdwoptions, ','), '')

@@ -5,6 +5,7 @@ import type {
   DomainConstraint,
   DomainObj,
   EnumObj,
+  RangeObj,
 } from "../../catalog/model.js";
 import { quoteIdent, quoteLiteral } from "../../db/quote.js";
 import { MigrateError } from "../../errors.js";
@@ -175,5 +176,39 @@ export const compositeSql: Generator<CompositeObj> = {
     out.push(...commentChange(`TYPE ${to.sqlName}`, from.comment, to.comment));
     out.push(...privilegeChange(`TYPE ${to.sqlName}`, from.grants, to.grants));
     return out;
+  },
+};
+
+const rangeTarget = (r: RangeObj) => `TYPE ${r.sqlName}`;
+
+/** Nothing of a range type but its comment and privileges can be altered. */
+export const rangeSql: Generator<RangeObj> = {
+  create: (r) => {
+    const options = [
+      `SUBTYPE = ${r.subtype}`,
+      ...(r.subtypeOpclass ? [`SUBTYPE_OPCLASS = ${r.subtypeOpclass}`] : []),
+      ...(r.collation ? [`COLLATION = ${r.collation}`] : []),
+      ...(r.subtypeDiff ? [`SUBTYPE_DIFF = ${r.subtypeDiff}`] : []),
+      `MULTIRANGE_TYPE_NAME = ${r.multirange}`,
+    ];
+    return [
+      stmt(`CREATE TYPE ${r.sqlName} AS RANGE (${options.join(", ")})`),
+      ...commentOnCreate(rangeTarget(r), r.comment),
+      ...privilegeChange(rangeTarget(r), NO_PRIVILEGES, r.grants),
+    ];
+  },
+  drop: (r) => [stmt(`DROP TYPE ${r.sqlName}`)],
+  alter: (from, to) => {
+    const same =
+      from.subtype === to.subtype &&
+      from.subtypeOpclass === to.subtypeOpclass &&
+      from.collation === to.collation &&
+      from.subtypeDiff === to.subtypeDiff &&
+      from.multirange === to.multirange;
+    if (!same) return "recreate";
+    return [
+      ...commentChange(rangeTarget(to), from.comment, to.comment),
+      ...privilegeChange(rangeTarget(to), from.grants, to.grants),
+    ];
   },
 };
