@@ -288,6 +288,16 @@ export interface FunctionObj extends Base {
   grants: Privileges;
 }
 
+/** A user aggregate (CREATE AGGREGATE), in the same namespace as functions. */
+export interface AggregateObj extends Base {
+  kind: "aggregate";
+  schema: string;
+  name: string;
+  /** The CREATE AGGREGATE statement built from its pg_aggregate row. */
+  definition: string;
+  grants: Privileges;
+}
+
 export type TriggerEnabled = "origin" | "disabled" | "replica" | "always";
 
 export interface TriggerObj extends Base {
@@ -351,6 +361,7 @@ export type DbObject =
   | IndexObj
   | ViewObj
   | FunctionObj
+  | AggregateObj
   | TriggerObj
   | PolicyObj
   | StatisticsObj

@@ -3,7 +3,7 @@ import type { Generator } from "./change.js";
 import { columnSql } from "./sql/columns.js";
 import { constraintSql, indexSql } from "./sql/constraints.js";
 import { collationSql, extensionSql, schemaSql } from "./sql/namespaces.js";
-import { functionSql, policySql, triggerSql } from "./sql/routines.js";
+import { aggregateSql, functionSql, policySql, triggerSql } from "./sql/routines.js";
 import { sequenceSql } from "./sql/sequences.js";
 import { statisticsSql } from "./sql/statistics.js";
 import { tableSql } from "./sql/tables.js";
@@ -28,6 +28,7 @@ const GENERATORS: { [K in Supported["kind"]]: Generator<Extract<Supported, { kin
   view: viewSql,
   "materialized view": viewSql,
   function: functionSql,
+  aggregate: aggregateSql,
   trigger: triggerSql,
   policy: policySql,
   statistics: statisticsSql,
@@ -50,6 +51,7 @@ export const KIND_RANK: Record<Supported["kind"] | "sequence owner" | "replica i
   composite: 5,
   range: 5,
   function: 6,
+  aggregate: 6,
   sequence: 7,
   table: 8,
   column: 9,

@@ -1,4 +1,5 @@
 import type { DbObject } from "../model.js";
+import { aggregatesQuery, toAggregate } from "./aggregates.js";
 import { columnsQuery, constraintsQuery, indexesQuery, toColumn, toConstraint, toIndex } from "./columns.js";
 import {
   collationsQuery,
@@ -53,4 +54,5 @@ export const CATALOG_KINDS: readonly CatalogKind[] = [
   { name: "unsupported", query: unsupportedQuery, map: toUnsupported },
   { name: "statistics", query: statisticsQuery, map: toStatistics },
   { name: "ranges", query: rangesQuery, map: toRange },
+  { name: "aggregates", query: aggregatesQuery, map: toAggregate },
 ];

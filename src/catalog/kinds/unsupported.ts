@@ -19,12 +19,12 @@ function inUserSchema(
 }
 
 export const unsupportedQuery = `
-SELECT 'aggregate or window function' AS description, ${identity("pg_proc", "p.oid")} AS identity,
+SELECT 'window function' AS description, ${identity("pg_proc", "p.oid")} AS identity,
        pg_get_function_arguments(p.oid) || ' -> ' || pg_get_function_result(p.oid) || ' ' ||
        coalesce((SELECT a.aggtransfn::text || '/' || a.aggfinalfn::text || '/' || coalesce(a.agginitval, '')
                    FROM pg_aggregate a WHERE a.aggfnoid = p.oid), '') AS signature
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
- WHERE p.prokind IN ('a', 'w') AND ${userNamespace("n")} AND ${notExtensionMember("pg_proc", "p.oid")}
+ WHERE p.prokind = 'w' AND ${userNamespace("n")} AND ${notExtensionMember("pg_proc", "p.oid")}
 UNION ALL
 SELECT CASE t.typtype WHEN 'r' THEN 'range type with a canonical function' ELSE 'base type' END,
        ${identity("pg_type", "t.oid")},

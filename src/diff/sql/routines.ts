@@ -1,4 +1,4 @@
-import type { FunctionObj, PolicyObj, TriggerObj } from "../../catalog/model.js";
+import type { AggregateObj, FunctionObj, PolicyObj, TriggerObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
@@ -22,6 +22,26 @@ export const functionSql: Generator<FunctionObj> = {
     out.push(...commentChange(routine(to), from.comment, to.comment));
     out.push(...privilegeChange(routine(to), from.grants, to.grants));
     return out;
+  },
+};
+
+// An aggregate of no arguments is named with (*) where an aggregate is expected, and () as a function.
+const aggregate = (a: AggregateObj) => `AGGREGATE ${a.sqlName.replace(/\(\)$/, "(*)")}`;
+
+/** CREATE OR REPLACE AGGREGATE cannot change the state type or the kind: drop and create change anything. */
+export const aggregateSql: Generator<AggregateObj> = {
+  create: (a) => [
+    stmt(a.definition),
+    ...commentOnCreate(aggregate(a), a.comment),
+    ...privilegeChange(`FUNCTION ${a.sqlName}`, NO_PRIVILEGES, a.grants),
+  ],
+  drop: (a) => [stmt(`DROP ${aggregate(a)}`)],
+  alter: (from, to) => {
+    if (from.definition !== to.definition) return "recreate";
+    return [
+      ...commentChange(aggregate(to), from.comment, to.comment),
+      ...privilegeChange(`FUNCTION ${to.sqlName}`, from.grants, to.grants),
+    ];
   },
 };
 

@@ -1,0 +1,6 @@
+-- covers: aggregates; the initial state and state function change (rebuilt with the view using it), comments
+CREATE TABLE public.scores (player text, points int);
+CREATE AGGREGATE public.tally(int) (sfunc = int4pl, stype = int, initcond = '0');
+CREATE VIEW public.totals AS SELECT player, public.tally(points) AS total FROM public.scores GROUP BY player;
+CREATE AGGREGATE public.best(int) (sfunc = int4larger, stype = int);
+COMMENT ON AGGREGATE public.best(int) IS 'highest';
