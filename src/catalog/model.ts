@@ -315,6 +315,17 @@ export interface TriggerObj extends Base {
   parentTrigger: string | null;
 }
 
+/** A rewrite rule (CREATE RULE) on a table or view, other than a view's own _RETURN rule. */
+export interface RuleObj extends Base {
+  kind: "rule";
+  table: string;
+  tableSql: string;
+  name: string;
+  /** pg_get_ruledef(): a complete CREATE RULE statement. */
+  definition: string;
+  enabled: TriggerEnabled;
+}
+
 export interface PolicyObj extends Base {
   kind: "policy";
   table: string;
@@ -364,6 +375,7 @@ export type DbObject =
   | AggregateObj
   | TriggerObj
   | PolicyObj
+  | RuleObj
   | StatisticsObj
   | UnsupportedObj;
 

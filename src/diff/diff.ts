@@ -168,6 +168,7 @@ function breaksOnRetype(object: DbObject): boolean {
     object.kind === "view" ||
     object.kind === "materialized view" ||
     object.kind === "policy" ||
+    object.kind === "rule" ||
     object.kind === "trigger" ||
     object.kind === "function" ||
     (object.kind === "column" && object.generated !== null)
@@ -262,6 +263,7 @@ function structuralParents(object: DbObject): string[] {
     case "constraint":
     case "index":
     case "policy":
+    case "rule":
     case "statistics":
       return [object.table];
     case "trigger":

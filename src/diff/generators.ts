@@ -3,7 +3,7 @@ import type { Generator } from "./change.js";
 import { columnSql } from "./sql/columns.js";
 import { constraintSql, indexSql } from "./sql/constraints.js";
 import { collationSql, extensionSql, schemaSql } from "./sql/namespaces.js";
-import { aggregateSql, functionSql, policySql, triggerSql } from "./sql/routines.js";
+import { aggregateSql, functionSql, policySql, ruleSql, triggerSql } from "./sql/routines.js";
 import { sequenceSql } from "./sql/sequences.js";
 import { statisticsSql } from "./sql/statistics.js";
 import { tableSql } from "./sql/tables.js";
@@ -31,6 +31,7 @@ const GENERATORS: { [K in Supported["kind"]]: Generator<Extract<Supported, { kin
   aggregate: aggregateSql,
   trigger: triggerSql,
   policy: policySql,
+  rule: ruleSql,
   statistics: statisticsSql,
 };
 
@@ -63,5 +64,6 @@ export const KIND_RANK: Record<Supported["kind"] | "sequence owner" | "replica i
   "materialized view": 15,
   trigger: 16,
   policy: 17,
+  rule: 17,
   statistics: 18,
 };

@@ -22,7 +22,7 @@ export interface DependencyRow {
 
 /**
  * What each user catalog object a dependency can name stands for. Most stand for themselves (`id`).
- * Some stand for another object (`to_*`): a view's rewrite rule is the view, a column default is its
+ * Some stand for another object (`to_*`): a view's own rewrite rule is the view, a column default is its
  * column, a domain constraint is its domain, an array type is its element type, and a table's row type is
  * the table, a multirange type is its range, and a composite type's relation (what its attributes' dependencies name) is the type. Relations
  * carry their kind, since only a table's sub-object is a column of the model.
@@ -80,7 +80,10 @@ SELECT 'pg_constraint'::regclass::oid, k.oid,
   FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace LEFT JOIN pg_class c ON c.oid = k.conrelid
  WHERE ${userNamespace("n")}
 UNION ALL
-SELECT 'pg_rewrite'::regclass::oid, w.oid, NULL, NULL, 'pg_class'::regclass::oid, w.ev_class, 0
+SELECT 'pg_rewrite'::regclass::oid, w.oid,
+       CASE WHEN w.rulename <> '_RETURN' THEN 'rule:' || ${identity("pg_rewrite", "w.oid")} END, NULL,
+       CASE WHEN w.rulename = '_RETURN' THEN 'pg_class'::regclass::oid END,
+       CASE WHEN w.rulename = '_RETURN' THEN w.ev_class END, CASE WHEN w.rulename = '_RETURN' THEN 0 END
   FROM pg_rewrite w JOIN pg_class c ON c.oid = w.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE ${userNamespace("n")}
 UNION ALL

@@ -10,7 +10,16 @@ import {
   toSchema,
 } from "./namespaces.js";
 import { sequencesQuery, tablesQuery, toSequence, toTable, toView, viewsQuery } from "./relations.js";
-import { functionsQuery, policiesQuery, toFunction, toPolicy, toTrigger, triggersQuery } from "./routines.js";
+import {
+  functionsQuery,
+  policiesQuery,
+  rulesQuery,
+  toFunction,
+  toPolicy,
+  toRule,
+  toTrigger,
+  triggersQuery,
+} from "./routines.js";
 import { statisticsQuery, toStatistics } from "./statistics.js";
 import {
   compositesQuery,
@@ -55,4 +64,5 @@ export const CATALOG_KINDS: readonly CatalogKind[] = [
   { name: "statistics", query: statisticsQuery, map: toStatistics },
   { name: "ranges", query: rangesQuery, map: toRange },
   { name: "aggregates", query: aggregatesQuery, map: toAggregate },
+  { name: "rules", query: rulesQuery, map: toRule },
 ];

@@ -1,4 +1,4 @@
-import type { FunctionObj, PolicyObj, Privileges, TriggerEnabled, TriggerObj } from "../model.js";
+import type { FunctionObj, PolicyObj, Privileges, RuleObj, TriggerEnabled, TriggerObj } from "../model.js";
 import {
   description,
   grants,
@@ -129,6 +129,38 @@ export function toPolicy(row: PolicyRow): PolicyObj {
     roles: row.roles ?? ["PUBLIC"],
     using: row.using,
     withCheck: row.with_check,
+    comment: row.comment,
+    dependsOn: [],
+  };
+}
+
+/** Rewrite rules other than a view's own, on tables and views alike (hence not userTable). */
+export const rulesQuery = `
+SELECT ${relationIdentity("n", "c")} AS table_identity, ${identity("pg_rewrite", "r.oid")} AS identity,
+       r.rulename AS name, pg_get_ruledef(r.oid) AS definition, r.ev_enabled AS enabled,
+       ${description("pg_rewrite", "r.oid")} AS comment
+  FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE r.rulename <> '_RETURN' AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}`;
+
+interface RuleRow {
+  table_identity: string;
+  identity: string;
+  name: string;
+  definition: string;
+  enabled: string;
+  comment: string | null;
+}
+
+export function toRule(row: RuleRow): RuleObj {
+  return {
+    kind: "rule",
+    id: `rule:${row.identity}`,
+    sqlName: row.identity,
+    table: `rel:${row.table_identity}`,
+    tableSql: row.table_identity,
+    name: row.name,
+    definition: row.definition.trim(),
+    enabled: ENABLED[row.enabled] ?? "origin",
     comment: row.comment,
     dependsOn: [],
   };

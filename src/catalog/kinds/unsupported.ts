@@ -40,10 +40,6 @@ SELECT 'foreign table', ${relationIdentity("n", "c")}, coalesce(array_to_string(
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind = 'f' AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}
 UNION ALL
-SELECT 'rule', ${identity("pg_rewrite", "r.oid")}, pg_get_ruledef(r.oid)
-  FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
- WHERE r.rulename <> '_RETURN' AND ${userNamespace("n")} AND ${notExtensionMember("pg_class", "c.oid")}
-UNION ALL
 SELECT 'operator', ${identity("pg_operator", "o.oid")}, o.oprcode::text
   FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
  WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_operator", "o.oid")}

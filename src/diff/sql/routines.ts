@@ -1,4 +1,4 @@
-import type { AggregateObj, FunctionObj, PolicyObj, TriggerObj } from "../../catalog/model.js";
+import type { AggregateObj, FunctionObj, PolicyObj, RuleObj, TriggerObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange } from "./common.js";
@@ -86,6 +86,30 @@ export const triggerSql: Generator<TriggerObj> = {
       ...commentChange(triggerTarget(to), from.comment, to.comment),
     ];
   },
+};
+
+const ruleTarget = (r: RuleObj) => `RULE ${quoteIdent(r.name)} ON ${r.tableSql}`;
+// pg_get_ruledef ends its statement with a semicolon; scripts add their own.
+const ruleDefinition = (r: RuleObj) => r.definition.replace(/;$/, "");
+const enableRule = (r: RuleObj) =>
+  stmt(
+    `ALTER TABLE ${r.tableSql} ${ENABLE_CLAUSE[r.enabled].replace("TRIGGER", "RULE")} ${quoteIdent(r.name)}`,
+  );
+
+export const ruleSql: Generator<RuleObj> = {
+  create: (r) => [
+    stmt(ruleDefinition(r)),
+    ...(r.enabled === "origin" ? [] : [enableRule(r)]),
+    ...commentOnCreate(ruleTarget(r), r.comment),
+  ],
+  drop: (r) => [stmt(`DROP ${ruleTarget(r)}`)],
+  alter: (from, to) => [
+    ...(from.definition !== to.definition
+      ? [stmt(ruleDefinition(to).replace(/^CREATE RULE/, "CREATE OR REPLACE RULE"))]
+      : []),
+    ...(from.enabled !== to.enabled ? [enableRule(to)] : []),
+    ...commentChange(ruleTarget(to), from.comment, to.comment),
+  ],
 };
 
 const policyTarget = (p: PolicyObj) => `POLICY ${quoteIdent(p.name)} ON ${p.tableSql}`;
