@@ -219,9 +219,12 @@ function propagate(ctx: DiffContext, plans: Map<string, Plan>, recast: Map<strin
           // A column of a rebuilt table comes back with the table's CREATE.
           if (object.kind !== "column" || dep === object.table) return true;
           // A column is rebuilt (losing its values) only if it still needs the rebuilt object; a column that
-          // moves off a dropped collation or type is altered before the drop instead.
+          // moves off a dropped collation or type is altered before the drop instead, and a default that
+          // calls a rebuilt function is unset and set again around it (defaultRebinds).
           const stillNeeded = ctx.target.objects[object.id]?.dependsOn.includes(dep) === true;
-          return stillNeeded && !recast.has(dep) && ctx.source.objects[dep]?.kind !== "sequence";
+          const through = ctx.source.objects[dep]?.kind;
+          const rebound = through === "function" && object.generated === null;
+          return stillNeeded && !recast.has(dep) && through !== "sequence" && !rebound;
         }
         return retyped(dep) && breaksOnRetype(object);
       }) || foreignKeyRetypedOnBothSides(ctx, object, retyped)
@@ -407,7 +410,7 @@ function order(
         to.kind === "column" && rebinds.has(id) ? { ...to, default: (from as ColumnObj).default } : to;
       const statements =
         (to.kind === "enum" || to.kind === "composite") && recast.has(id)
-          ? typeRecast(ctx, from as EnumObj | CompositeObj, to, recast.get(id) ?? [])
+          ? typeRecast(ctx, from as EnumObj | CompositeObj, to, recast.get(id) ?? [], rebinds)
           : (generatorFor(from).alter(from, altered, ctx) as Statement[]);
       // Recasting into an enum loses the values it no longer has; a composite's through text loses none.
       add("alter", to, statements, 10 + KIND_RANK[to.kind], to.kind === "enum" && recast.has(id));
@@ -618,6 +621,7 @@ function typeRecast(
   from: EnumObj | CompositeObj,
   to: EnumObj | CompositeObj,
   columns: ColumnObj[],
+  rebinds: Map<string, string[]>,
 ): Statement[] {
   const oldName = asideName(to.name);
   const oldSql = `${quoteIdent(to.schema)}.${quoteIdent(oldName)}`;
@@ -635,7 +639,9 @@ function typeRecast(
     out.push(
       stmt(`${alter} TYPE ${column.type} USING ${quoteIdent(column.name)}::text${array}::${column.type}`),
     );
-    if (column.default !== null) out.push(stmt(`${alter} SET DEFAULT ${column.default}`));
+    // A default that calls a rebuilt function is set once the function is back (defaultRebinds).
+    if (column.default !== null && !rebinds.has(column.id))
+      out.push(stmt(`${alter} SET DEFAULT ${column.default}`));
   }
   out.push(stmt(`DROP TYPE ${oldSql}`));
   return out;

@@ -152,6 +152,57 @@ describe("generate", () => {
     );
   });
 
+  it("keeps a column's values when a function its default calls is rebuilt", async () => {
+    const fn = (type: string) =>
+      `CREATE FUNCTION def_n() RETURNS ${type} LANGUAGE sql IMMUTABLE AS 'SELECT 1::${type}';`;
+    const table = "CREATE TABLE t (id int PRIMARY KEY, n bigint NOT NULL DEFAULT def_n() UNIQUE);";
+    const source = await freshDatabase(`${fn("int")} ${table} INSERT INTO t VALUES (1, 42), (2, 7);`);
+    const target = await freshDatabase(`${fn("bigint")} ${table}`);
+    const out = tempDir();
+    await generateMigration({ source: source.url, target: target.url, out });
+    await withClient(source.url, async (client) => {
+      const rows = "SELECT id, n::int FROM t ORDER BY id";
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual([
+        { id: 1, n: 42 },
+        { id: 2, n: 7 },
+      ]);
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual([
+        { id: 1, n: 42 },
+        { id: 2, n: 7 },
+      ]);
+    });
+  });
+
+  it("keeps an enum column's values when a value goes and its default calls a function returning the enum", async () => {
+    const schema = (labels: string) => `CREATE TYPE state AS ENUM (${labels});
+      CREATE FUNCTION default_state() RETURNS state LANGUAGE sql IMMUTABLE AS $$ SELECT 'off'::state $$;
+      CREATE TABLE devices (id int PRIMARY KEY, s state DEFAULT default_state());`;
+    const source = await freshDatabase(
+      `${schema("'on', 'off', 'broken'")} INSERT INTO devices VALUES (1, 'on'), (2, 'off');`,
+    );
+    const target = await freshDatabase(schema("'on', 'off'"));
+    const out = tempDir();
+    await generateMigration({ source: source.url, target: target.url, out, allowDestructive: true });
+    await withClient(source.url, async (client) => {
+      const rows = "SELECT id, s::text FROM devices ORDER BY id";
+      const kept = [
+        { id: 1, s: "on" },
+        { id: 2, s: "off" },
+      ];
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual(kept);
+      await client.query("INSERT INTO devices (id) VALUES (3)");
+      expect((await client.query("SELECT s::text FROM devices WHERE id = 3")).rows).toEqual([{ s: "off" }]);
+      await client.query("DELETE FROM devices WHERE id = 3");
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual(kept);
+    });
+  });
+
   it("keeps data through declared renames and undoes them", async () => {
     const source = await freshDatabase(
       "CREATE TABLE orders (id int PRIMARY KEY, note text); INSERT INTO orders VALUES (1, 'keep me');",

@@ -43,7 +43,9 @@ export function toEnum(row: EnumRow): EnumObj {
 
 export const domainsQuery = `
 SELECT n.nspname AS schema, t.typname AS name, ${identity("pg_type", "t.oid")} AS identity,
-       format_type(t.typbasetype, t.typtypmod) AS base_type, t.typnotnull AS not_null, t.typdefault AS "default",
+       format_type(t.typbasetype, t.typtypmod) AS base_type, t.typnotnull AS not_null,
+       -- typdefault keeps the text as written, under its creator's search_path: deparsed, names are qualified.
+       pg_get_expr(t.typdefaultbin, 0) AS "default",
        CASE WHEN t.typcollation <> 0 AND t.typcollation <> b.typcollation
             THEN ${identity("pg_collation", "t.typcollation")} END AS collation,
        ${description("pg_type", "t.oid")} AS comment, ${grants("t.typacl", "T", "t.typowner")} AS grants,
