@@ -4,6 +4,7 @@ import type {
   ColumnObj,
   CompositeObj,
   DbObject,
+  DomainObj,
   EnumObj,
   SchemaModel,
   SequenceObj,
@@ -22,7 +23,7 @@ import { asideName } from "./sql/common.js";
 import { indexSettings } from "./sql/constraints.js";
 import { sequenceOwnership } from "./sql/sequences.js";
 import { attachesPartition, attachPartition, movesPartition, replicaIdentity } from "./sql/tables.js";
-import { enumAdditions, enumCreate } from "./sql/types.js";
+import { domainSql, enumAdditions, enumCreate } from "./sql/types.js";
 
 /** What the diff decided for one object before statements are generated. */
 type Plan = "create" | "drop" | "alter" | "recreate";
@@ -116,11 +117,15 @@ function isAttachedIndex(object: DbObject | undefined): boolean {
 
 /**
  * Whether a type is rebuilt beside the old one and its columns' values recast through text: an enum that
- * changes other than by added values, or a composite type whose attribute changes type while columns store
- * it (ALTER ATTRIBUTE … TYPE refuses that; typed tables take it with CASCADE instead).
+ * changes other than by added values, a composite type whose attribute changes type while columns store
+ * it (ALTER ATTRIBUTE … TYPE refuses that; typed tables take it with CASCADE instead), or a domain whose
+ * base type or collation changes while columns store it.
  */
 function needsRecast(ctx: DiffContext, from: Supported, to: Supported): boolean {
   if (from.kind === "enum" && to.kind === "enum") return enumAdditions(from, to) === null;
+  if (from.kind === "domain" && to.kind === "domain") {
+    return domainSql.alter(from, to, ctx) === "recreate" && storedAnywhere(ctx, from);
+  }
   if (from.kind !== "composite" || to.kind !== "composite") return false;
   const retyped = to.attributes.some((a) => {
     const before = from.attributes.find((b) => b.name === a.name);
@@ -130,9 +135,11 @@ function needsRecast(ctx: DiffContext, from: Supported, to: Supported): boolean 
   const typed = [ctx.source, ctx.target].some((model) =>
     objectList(model).some((o) => o.kind === "table" && o.ofType === from.id),
   );
-  return (
-    !typed && objectList(ctx.source).some((o) => o.kind === "column" && storesType(o, from.sqlName, from.id))
-  );
+  return !typed && storedAnywhere(ctx, from);
+}
+
+function storedAnywhere(ctx: DiffContext, type: Supported): boolean {
+  return objectList(ctx.source).some((o) => o.kind === "column" && storesType(o, type.sqlName, type.id));
 }
 
 /** A column of the type (or an array of it), not one that only uses it in a default or expression. */
@@ -140,13 +147,17 @@ function storesType(column: ColumnObj, typeSql: string, typeId: string): boolean
   return (column.type === typeSql || column.type === `${typeSql}[]`) && column.dependsOn.includes(typeId);
 }
 
+/** Types whose stored values can be recast through text into a rebuilt type of the same name. */
+type RecastType = EnumObj | CompositeObj | DomainObj;
+const RECAST_KINDS = new Set<string>(["enum", "composite", "domain"]);
+
 /** For each type rebuilt by needsRecast: the columns whose values are recast into it. */
 function typeRecasts(ctx: DiffContext, plans: Map<string, Plan>): Map<string, ColumnObj[]> {
   const recast = new Map<string, ColumnObj[]>();
   for (const [id, plan] of plans) {
     const from = supported(ctx.source.objects[id]);
     const to = supported(ctx.target.objects[id]);
-    if (plan !== "alter" || !from || !to || (to.kind !== "enum" && to.kind !== "composite")) continue;
+    if (plan !== "alter" || !from || !to || !RECAST_KINDS.has(to.kind)) continue;
     if (!needsRecast(ctx, from, to)) continue;
     const columns = objectList(ctx.target).filter(
       (c): c is ColumnObj =>
@@ -409,8 +420,8 @@ function order(
       const altered =
         to.kind === "column" && rebinds.has(id) ? { ...to, default: (from as ColumnObj).default } : to;
       const statements =
-        (to.kind === "enum" || to.kind === "composite") && recast.has(id)
-          ? typeRecast(ctx, from as EnumObj | CompositeObj, to, recast.get(id) ?? [], rebinds)
+        RECAST_KINDS.has(to.kind) && recast.has(id)
+          ? typeRecast(ctx, from as RecastType, to as RecastType, recast.get(id) ?? [], rebinds)
           : (generatorFor(from).alter(from, altered, ctx) as Statement[]);
       // Recasting into an enum loses the values it no longer has; a composite's through text loses none.
       add("alter", to, statements, 10 + KIND_RANK[to.kind], to.kind === "enum" && recast.has(id));
@@ -618,8 +629,8 @@ function isDestructive(object: DbObject): boolean {
 /** A type rebuilt by needsRecast: build the new type beside the old, recast every column, drop the old. */
 function typeRecast(
   ctx: DiffContext,
-  from: EnumObj | CompositeObj,
-  to: EnumObj | CompositeObj,
+  from: RecastType,
+  to: RecastType,
   columns: ColumnObj[],
   rebinds: Map<string, string[]>,
 ): Statement[] {

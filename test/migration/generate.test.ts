@@ -203,6 +203,30 @@ describe("generate", () => {
     });
   });
 
+  it("keeps a column's values when the domain it stores changes base type", async () => {
+    const schema = (base: string) => `CREATE DOMAIN amount AS ${base} CHECK (VALUE >= 0);
+      CREATE TABLE payments (id int PRIMARY KEY, paid amount NOT NULL DEFAULT 0, history amount[]);`;
+    const source = await freshDatabase(
+      `${schema("int")} INSERT INTO payments VALUES (1, 42, '{1,2}'), (2, 7, NULL);`,
+    );
+    const target = await freshDatabase(schema("bigint"));
+    const out = tempDir();
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out });
+    expect(plan.forwardSteps.some((step) => step.destructive)).toBe(false);
+    await withClient(source.url, async (client) => {
+      const rows = "SELECT id, paid::int, history::int[] FROM payments ORDER BY id";
+      const kept = [
+        { id: 1, paid: 42, history: [1, 2] },
+        { id: 2, paid: 7, history: null },
+      ];
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual(kept);
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual(kept);
+    });
+  });
+
   it("keeps data through declared renames and undoes them", async () => {
     const source = await freshDatabase(
       "CREATE TABLE orders (id int PRIMARY KEY, note text); INSERT INTO orders VALUES (1, 'keep me');",
