@@ -17,7 +17,7 @@ import { stmt } from "./change.js";
 import { generatorFor, KIND_RANK, type Supported } from "./generators.js";
 import { type GraphNode, topologicalOrder } from "./graph.js";
 import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumns } from "./inheritance.js";
-import { type ParentChanges, parentChanges } from "./parents.js";
+import { inPartitionKey, type ParentChanges, parentChanges, rebuildsPartitionedTable } from "./parents.js";
 import { columnExtras, columnSettingsBeyond, inheritedColumnSettings, isRetyped } from "./sql/columns.js";
 import { asideName } from "./sql/common.js";
 import { indexSettings } from "./sql/constraints.js";
@@ -96,7 +96,9 @@ function decide(ctx: DiffContext, ids: readonly string[]): Map<string, Plan> {
       // A partition whose parent is rebuilt moves to the new parent even when it looks the same.
       else if (
         !sameDefinition(from, to) ||
-        (from.kind === "table" && to.kind === "table" && movesPartition(from, to, ctx))
+        (from.kind === "table" &&
+          to.kind === "table" &&
+          (movesPartition(from, to, ctx) || rebuildsPartitionedTable(ctx.source, ctx.target, id)))
       ) {
         if (needsRecast(ctx, from, to)) {
           plans.set(id, "alter");
@@ -147,6 +149,16 @@ function storesType(column: ColumnObj, typeSql: string, typeId: string): boolean
   return (column.type === typeSql || column.type === `${typeSql}[]`) && column.dependsOn.includes(typeId);
 }
 
+/** PostgreSQL cannot change the type of a column its table is partitioned by, so no recast can run. */
+function refuseKeyRecast(ctx: DiffContext, type: Supported, column: ColumnObj): void {
+  const table = ctx.source.objects[column.table];
+  if (table?.kind !== "table" || !inPartitionKey(table, column.name)) return;
+  throw new MigrateError(
+    "UNSUPPORTED",
+    `cannot rebuild type ${type.sqlName}, as the plan or its rollback must, while column ${column.sqlName} stores it: the column is in the partition key of ${table.sqlName}, whose type PostgreSQL cannot change; migrate it by hand (recreate the partitioned table)`,
+  );
+}
+
 /** Types whose stored values can be recast through text into a rebuilt type of the same name. */
 type RecastType = EnumObj | CompositeObj | DomainObj;
 const RECAST_KINDS = new Set<string>(["enum", "composite", "domain"]);
@@ -168,6 +180,7 @@ function typeRecasts(ctx: DiffContext, plans: Map<string, Plan>): Map<string, Co
         !isRetyped(ctx.source.objects[c.id] as ColumnObj, c) &&
         plans.get(c.id) !== "recreate",
     );
+    for (const column of columns) refuseKeyRecast(ctx, to, column);
     recast.set(id, columns);
   }
   return recast;
@@ -774,6 +787,8 @@ function addPartitionAttachments(ctx: DiffContext, plans: Map<string, Plan>, nod
           key("create", to.partitionOf),
           key("alter", to.partitionOf),
           ...siblingsGone,
+          // Its columns take their new types while it stands alone (a rebuilt parent's key column).
+          ...to.columns.map((column) => key("alter", column)),
         ].filter((step) => nodes.has(step)),
       ),
     });

@@ -1,5 +1,6 @@
 import { objectList } from "../catalog/lookup.js";
 import type { DbObject, SchemaModel, TableObj } from "../catalog/model.js";
+import { quoteIdent } from "../db/quote.js";
 
 /**
  * Tables that leave or join parents. A table that leaves every parent it had (DETACH PARTITION, NO
@@ -27,13 +28,34 @@ function parents(table: TableObj): string[] {
 }
 
 /**
- * Whether the partitioned table `id` changes its partition key, so that it is dropped and created again
- * (see tableSql.alter): its partitions leave it first and join the new one after.
+ * Whether the partitioned table `id` changes its partition key, or the type of a column in it (which
+ * PostgreSQL refuses to alter), so that it is dropped and created again (see tableSql.alter): its
+ * partitions leave it first, are changed on their own, and join the new one after.
  */
 export function rebuildsPartitionedTable(source: SchemaModel, target: SchemaModel, id: string): boolean {
   const from = source.objects[id];
   const to = target.objects[id];
-  return from?.kind === "table" && to?.kind === "table" && from.partitionKey !== to.partitionKey;
+  if (from?.kind !== "table" || to?.kind !== "table") return false;
+  if (from.partitionKey !== to.partitionKey) return true;
+  return from.partitionKey !== null && retypesKeyColumn(source, target, from);
+}
+
+function retypesKeyColumn(source: SchemaModel, target: SchemaModel, table: TableObj): boolean {
+  return table.columns.some((id) => {
+    const before = source.objects[id];
+    const after = target.objects[id];
+    if (before?.kind !== "column" || after?.kind !== "column" || before.type === after.type) return false;
+    return inPartitionKey(table, before.name);
+  });
+}
+
+/** Whether a partitioned table's key reads the column (PostgreSQL refuses to change its type). */
+export function inPartitionKey(table: TableObj, column: string): boolean {
+  // The key is deparsed text ("LIST (region)", "RANGE (lower(name), id)"), its names quoted as needed.
+  const key = table.partitionKey;
+  if (key === null) return false;
+  const name = quoteIdent(column).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^\\w"])${name}($|[^\\w"])`).test(key.slice(key.indexOf("(")));
 }
 
 /** Whether `from` has parents and `to`, the same table later, has none of them (a rebuilt one is new). */

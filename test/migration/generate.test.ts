@@ -227,6 +227,19 @@ describe("generate", () => {
     });
   });
 
+  it("refuses to rebuild an enum stored in a partition key column, which PostgreSQL cannot retype", async () => {
+    const schema = (labels: string) => `CREATE TYPE region AS ENUM (${labels});
+      CREATE TABLE sales (id int, r region NOT NULL) PARTITION BY LIST (r);`;
+    const source = await freshDatabase(schema("'eu', 'us'"));
+    const target = await freshDatabase(schema("'eu', 'us', 'apac'"));
+    // Adding a value is an ALTER TYPE, but the rollback would have to remove it.
+    await expect(
+      generateMigration({ source: source.url, target: target.url, out: tempDir(), allowDestructive: true }),
+    ).rejects.toThrow(
+      /^cannot rebuild type public\.region, as the plan or its rollback must, while column public\.sales\.r stores it: the column is in the partition key of public\.sales/,
+    );
+  });
+
   it("keeps data through declared renames and undoes them", async () => {
     const source = await freshDatabase(
       "CREATE TABLE orders (id int PRIMARY KEY, note text); INSERT INTO orders VALUES (1, 'keep me');",

@@ -98,7 +98,9 @@ export const tableSql: Generator<TableObj> = {
   create: createTable,
   drop: (t) => [stmt(`DROP TABLE ${t.sqlName}`)],
   alter: (from, to, ctx) => {
-    if (from.partitionKey !== to.partitionKey) return "recreate";
+    if (from.partitionKey !== to.partitionKey || rebuildsPartitionedTable(ctx.source, ctx.target, from.id)) {
+      return "recreate";
+    }
     const out: Statement[] = [];
     // ATTACH is a step of its own (see diff.ts), after the detaches and drops of the new siblings.
     if (from.partitionOfSql && movesPartition(from, to, ctx)) {
