@@ -149,6 +149,33 @@ function storesType(column: ColumnObj, typeSql: string, typeId: string): boolean
   return (column.type === typeSql || column.type === `${typeSql}[]`) && column.dependsOn.includes(typeId);
 }
 
+/**
+ * Inherited columns dropped from a table that leaves the parent giving them, but not every parent (see
+ * parents.ts for those): PostgreSQL drops such a column only once NO INHERIT has made it the table's own.
+ */
+function inheritedDropsAfterLeaving(ctx: DiffContext, plans: Map<string, Plan>): Set<string> {
+  const found = new Set<string>();
+  for (const [id, plan] of plans) {
+    const column = ctx.source.objects[id];
+    if (plan !== "drop" || column?.kind !== "column" || !column.inherited) continue;
+    const parent = parentColumn(ctx.source, column);
+    const after = ctx.target.objects[column.table];
+    if (parent && after?.kind === "table" && !after.inherits.includes(parent.table)) found.add(id);
+  }
+  return found;
+}
+
+/**
+ * Whether an existing table gets the column only from a parent it joins (INHERIT, ATTACH PARTITION):
+ * PostgreSQL requires the table to have every parent column before it joins, so the column is added first.
+ */
+function joinsWithColumn(ctx: DiffContext, column: ColumnObj): boolean {
+  const before = ctx.source.objects[column.table];
+  const parent = column.inherited ? parentColumn(ctx.target, column) : undefined;
+  if (before?.kind !== "table" || !parent) return false;
+  return before.partitionOf !== parent.table && !before.inherits.includes(parent.table);
+}
+
 /** PostgreSQL cannot change the type of a column its table is partitioned by, so no recast can run. */
 function refuseKeyRecast(ctx: DiffContext, type: Supported, column: ColumnObj): void {
   const table = ctx.source.objects[column.table];
@@ -365,6 +392,8 @@ function order(
   const typedColumns = new Map<string, string>();
   /** Create nodes of inherited columns that only set their own settings after the parent adds the column. */
   const ownSettings = new Set<string>();
+  /** Columns a table must add before it joins the parent it gets them from (see joinsWithColumn). */
+  const joinAdds: ColumnObj[] = [];
 
   const add = (
     action: ChangeAction,
@@ -422,10 +451,14 @@ function order(
         add("create", to, [...columnSettingsBeyond(to), ...columnExtras(to)], 10 + KIND_RANK[to.kind]);
         continue;
       }
+      const joinAdd = to.kind === "column" && !created(to.table) && joinsWithColumn(ctx, to);
+      if (joinAdd) joinAdds.push(to);
       const cover =
-        to.kind === "column" && !own.length && (created(to.table) || to.inherited) ? to.table : null;
+        to.kind === "column" && !own.length && !joinAdd && (created(to.table) || to.inherited)
+          ? to.table
+          : null;
       if (cover) coveredBy.set(key("create", id), key("create", cover));
-      const statements = cover ? [] : own.length ? own : generatorFor(to).create(to, ctx);
+      const statements = cover ? [] : own.length && !joinAdd ? own : generatorFor(to).create(to, ctx);
       add("create", to, statements, 10 + KIND_RANK[to.kind]);
     }
     if (plan === "alter" && from && to) {
@@ -447,6 +480,16 @@ function order(
   addReplicaIdentity(ctx, plans, nodes);
   addPartitionAttachments(ctx, plans, nodes);
   addDefaultRebinds(ctx, rebinds, nodes);
+  const droppedAfterLeaving = inheritedDropsAfterLeaving(ctx, plans);
+  for (const id of droppedAfterLeaving) {
+    const column = ctx.source.objects[id] as ColumnObj;
+    nodes.get(key("drop", id))?.after.add(key("alter", column.table));
+  }
+  for (const column of joinAdds) {
+    for (const joins of [key("alter", column.table), key("attach", column.table)]) {
+      nodes.get(joins)?.after.add(key("create", column.id));
+    }
+  }
   addBuiltIndexSettings(ctx, plans, nodes);
 
   const aliases = inheritedAliases(ctx.target, plans);
@@ -506,7 +549,7 @@ function order(
         // A sequence gives up its owner column (OWNED BY) before that column goes, whatever its default says.
         if (from.kind === "sequence" && from.ownedBy === dependent.id) continue;
         // A clone the table keeps as its own once it leaves its parents is changed after that.
-        if (detachedClones.get(dependent.id) === id) continue;
+        if (detachedClones.get(dependent.id) === id || droppedAfterLeaving.has(dependent.id)) continue;
         edge(key("drop", dependent.id), key("alter", id));
       }
       for (const dep of sourceDependencies(ctx, from)) {
