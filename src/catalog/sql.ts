@@ -9,8 +9,17 @@ export function userNamespace(alias: string): string {
 
 /** Objects created by an extension belong to the extension, not to the schema being migrated. */
 export function notExtensionMember(catalog: string, oid: string): string {
-  return `NOT EXISTS (SELECT 1 FROM pg_depend ext WHERE ext.classid = '${catalog}'::regclass
-    AND ext.objid = ${oid} AND ext.deptype = 'e')`;
+  return notOwnedBy(catalog, oid, "e");
+}
+
+/** Objects another object makes for itself (a range type's constructors and cast) belong to it. */
+export function notInternalPart(catalog: string, oid: string): string {
+  return notOwnedBy(catalog, oid, "i");
+}
+
+function notOwnedBy(catalog: string, oid: string, deptype: "e" | "i"): string {
+  return `NOT EXISTS (SELECT 1 FROM pg_depend own WHERE own.classid = '${catalog}'::regclass
+    AND own.objid = ${oid} AND own.deptype = '${deptype}')`;
 }
 
 /**

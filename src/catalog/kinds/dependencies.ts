@@ -49,7 +49,7 @@ SELECT 'pg_policy'::regclass::oid, p.oid, 'policy:' || ${identity("pg_policy", "
   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE ${userNamespace("n")}
 UNION ALL
-SELECT 'pg_statistic_ext'::regclass::oid, s.oid, 'statistics:' || quote_ident(n.nspname) || '.' || quote_ident(s.stxname),
+SELECT 'pg_statistic_ext'::regclass::oid, s.oid, 'statistics:' || ${identity("pg_statistic_ext", "s.oid")},
        NULL, NULL, NULL, NULL
   FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE ${userNamespace("n")}
 UNION ALL

@@ -4,6 +4,7 @@ import {
   grants,
   identity,
   notExtensionMember,
+  notInternalPart,
   relationIdentity,
   userNamespace,
 } from "../sql.js";
@@ -16,9 +17,7 @@ SELECT n.nspname AS schema, p.proname AS name, ${identity("pg_proc", "p.oid")} A
        ${description("pg_proc", "p.oid")} AS comment, ${grants("p.proacl", "f", "p.proowner")} AS grants
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
  WHERE p.prokind IN ('f', 'p') AND ${userNamespace("n")} AND ${notExtensionMember("pg_proc", "p.oid")}
-   -- Constructors a range type makes for itself and its multirange belong to the type.
-   AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid
-                      AND i.deptype = 'i')`;
+   AND ${notInternalPart("pg_proc", "p.oid")}`;
 
 interface FunctionRow {
   schema: string;

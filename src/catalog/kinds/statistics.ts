@@ -1,5 +1,5 @@
 import type { StatisticsObj } from "../model.js";
-import { description, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
+import { description, identity, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
 
 /**
  * Extended statistics objects (CREATE STATISTICS). The definition is the server's own CREATE statement;
@@ -7,7 +7,7 @@ import { description, notExtensionMember, relationIdentity, userNamespace } from
  * nullable where older servers keep -1 for the default, and both read here as null.
  */
 export const statisticsQuery = `
-SELECT ${relationIdentity("n", "c")} AS table_identity, quote_ident(sn.nspname) || '.' || quote_ident(s.stxname) AS identity,
+SELECT ${relationIdentity("n", "c")} AS table_identity, ${identity("pg_statistic_ext", "s.oid")} AS identity,
        s.stxname AS name, pg_get_statisticsobjdef(s.oid) AS definition,
        CASE WHEN s.stxstattarget >= 0 THEN s.stxstattarget::int END AS target,
        ${description("pg_statistic_ext", "s.oid")} AS comment

@@ -1,5 +1,5 @@
 import type { UnsupportedObj } from "../model.js";
-import { identity, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
+import { identity, notExtensionMember, notInternalPart, relationIdentity, userNamespace } from "../sql.js";
 
 /**
  * Objects the engine cannot migrate yet. They are read with a signature of their definition so that an
@@ -65,9 +65,7 @@ SELECT 'subscription', quote_ident(s.subname), array_to_string(s.subpublications
 UNION ALL
 SELECT 'cast', ${identity("pg_cast", "c.oid")}, c.castfunc::regprocedure::text || ' ' || c.castcontext::text || c.castmethod::text
   FROM pg_cast c WHERE c.oid >= 16384 AND ${notExtensionMember("pg_cast", "c.oid")}
-   -- A range type makes the cast to its multirange itself.
-   AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_cast'::regclass AND i.objid = c.oid
-                      AND i.deptype = 'i')
+   AND ${notInternalPart("pg_cast", "c.oid")}
 UNION ALL
 SELECT 'foreign-data wrapper', quote_ident(w.fdwname),
        w.fdwhandler::regproc::text || ' ' || w.fdwvalidator::regproc::text || ' ' || coalesce(array_to_string(w.fdwoptions, ','), '')

@@ -98,9 +98,7 @@ export const tableSql: Generator<TableObj> = {
   create: createTable,
   drop: (t) => [stmt(`DROP TABLE ${t.sqlName}`)],
   alter: (from, to, ctx) => {
-    if (from.partitionKey !== to.partitionKey || rebuildsPartitionedTable(ctx.source, ctx.target, from.id)) {
-      return "recreate";
-    }
+    if (rebuildsPartitionedTable(ctx.source, ctx.target, from.id)) return "recreate";
     const out: Statement[] = [];
     // ATTACH is a step of its own (see diff.ts), after the detaches and drops of the new siblings.
     if (from.partitionOfSql && movesPartition(from, to, ctx)) {
