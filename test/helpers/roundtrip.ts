@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { expect } from "vitest";
 import { definitionText } from "../../src/catalog/definition.js";
 import { catalogDigest, readCatalog } from "../../src/catalog/index.js";
@@ -27,11 +28,20 @@ export interface Snapshot {
   digest: string;
 }
 
-/** The model and digest as introspection reads them; the digest must equal what verify.sql computes. */
-export async function snapshot(url: string): Promise<Snapshot> {
+/**
+ * The model and digest as introspection reads them. With `checkDigest`, the digest must also equal what
+ * verify.sql computes in the server. Both digests hash the same facts, so once they agree on a schema they
+ * agree on any schema whose facts are equal: the snapshots taken after a script, compared to these by
+ * digest, need not ask the server again.
+ */
+async function snapshot(url: string, checkDigest: boolean): Promise<Snapshot> {
   return withClient(url, async (client) => {
     const { model, digest } = await readCatalog(client);
-    expect(digest, "digest from introspection rows vs catalogDigestQuery").toBe(await catalogDigest(client));
+    if (checkDigest) {
+      expect(digest, "digest from introspection rows vs catalogDigestQuery").toBe(
+        await catalogDigest(client),
+      );
+    }
     return { model, digest };
   });
 }
@@ -59,11 +69,19 @@ function matchingPgDump(serverMajor: number): boolean {
   return pgDumpMajor === serverMajor;
 }
 
-/** pg_dump -s with comments, SET lines and column order normalised away (as the shared judge does). */
-function dump(url: string): string {
-  const text = execFileSync("pg_dump", ["-s", "--no-owner", "--exclude-schema=migrate_mcp*", "-d", url], {
-    encoding: "utf8",
-  });
+const execFileAsync = promisify(execFile);
+
+/**
+ * pg_dump -s with comments, SET lines and column order normalised away (as the shared judge does). Run
+ * asynchronously: concurrent cases then dump at the same time, where a synchronous call held up every
+ * other case in this test file while one pg_dump ran.
+ */
+async function dump(url: string): Promise<string> {
+  const { stdout: text } = await execFileAsync(
+    "pg_dump",
+    ["-s", "--no-owner", "--exclude-schema=migrate_mcp*", "-d", url],
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
   const lines = text
     .split("\n")
     .filter(
@@ -93,16 +111,16 @@ export interface RoundTripResult {
 /**
  * The three checks of a round trip, on real databases: forward turns old into new, a fresh plan
  * afterwards is empty, and rollback turns it back into old. Equality is the catalog model, the SQL
- * catalog digest, and pg_dump when a matching pg_dump is installed.
+ * catalog digest, and pg_dump when a matching pg_dump is installed. The old schema's dump is taken before
+ * the forward runs, so no second copy of it is loaded.
  */
 export async function assertRoundTrip(oldSql: string, newSql: string): Promise<RoundTripResult> {
-  const [a, b, c] = await Promise.all([
-    createTestDatabase(oldSql),
-    createTestDatabase(newSql),
-    createTestDatabase(oldSql),
-  ]);
+  const [a, b] = await Promise.all([createTestDatabase(oldSql), createTestDatabase(newSql)]);
   try {
-    const [before, target] = await Promise.all([snapshot(a.url), snapshot(b.url)]);
+    const [before, target] = await Promise.all([snapshot(a.url, true), snapshot(b.url, true)]);
+    const dumps = matchingPgDump(Math.floor(target.model.serverVersion / 10000))
+      ? await Promise.all([dump(a.url), dump(b.url)])
+      : null;
     const state = (s: Snapshot, label: string) => ({ label, fingerprint: "", digest: s.digest });
     const plan = buildPlan({
       id: "roundtrip",
@@ -118,11 +136,10 @@ export async function assertRoundTrip(oldSql: string, newSql: string): Promise<R
     const rollback = plan.scripts["rollback.sql"];
 
     await withClient(a.url, (client) => runScript(client, forward, "forward.sql"));
-    const migrated = await snapshot(a.url);
+    const migrated = await snapshot(a.url, false);
     expect(modelText(migrated.model), "forward: model").toBe(modelText(target.model));
     expect(migrated.digest, "forward: catalog digest").toBe(target.digest);
-    const dumps = matchingPgDump(Math.floor(target.model.serverVersion / 10000));
-    if (dumps) expect(dump(a.url), "forward: pg_dump").toBe(dump(b.url));
+    if (dumps) expect(await dump(a.url), "forward: pg_dump").toBe(dumps[1]);
     await withClient(a.url, (client) => runScript(client, plan.scripts["verify.sql"], "verify.sql"));
 
     const replan = diffSchemas(migrated.model, target.model).filter((ch) => ch.statements.length > 0);
@@ -132,12 +149,12 @@ export async function assertRoundTrip(oldSql: string, newSql: string): Promise<R
     ).toEqual([]);
 
     await withClient(a.url, (client) => runScript(client, rollback, "rollback.sql"));
-    const restored = await snapshot(a.url);
+    const restored = await snapshot(a.url, false);
     expect(modelText(restored.model), "rollback: model").toBe(modelText(before.model));
     expect(restored.digest, "rollback: catalog digest").toBe(before.digest);
-    if (dumps) expect(dump(a.url), "rollback: pg_dump").toBe(dump(c.url));
+    if (dumps) expect(await dump(a.url), "rollback: pg_dump").toBe(dumps[0]);
     return { forward, rollback };
   } finally {
-    await Promise.all([a.drop(), b.drop(), c.drop()]);
+    await Promise.all([a.drop(), b.drop()]);
   }
 }
