@@ -1,6 +1,7 @@
 import { canonical, sameDefinition } from "../catalog/definition.js";
 import { modelLookup, objectList, perModel } from "../catalog/lookup.js";
 import type {
+  CollationObj,
   ColumnObj,
   CompositeObj,
   DbObject,
@@ -21,6 +22,7 @@ import { inPartitionKey, type ParentChanges, parentChanges, rebuildsPartitionedT
 import { columnExtras, columnSettingsBeyond, inheritedColumnSettings, isRetyped } from "./sql/columns.js";
 import { asideName } from "./sql/common.js";
 import { indexSettings } from "./sql/constraints.js";
+import { collationSql } from "./sql/namespaces.js";
 import { sequenceOwnership } from "./sql/sequences.js";
 import { attachesPartition, attachPartition, movesPartition, replicaIdentity } from "./sql/tables.js";
 import { domainSql, enumAdditions, enumCreate } from "./sql/types.js";
@@ -121,10 +123,17 @@ function isAttachedIndex(object: DbObject | undefined): boolean {
  * Whether a type is rebuilt beside the old one and its columns' values recast through text: an enum that
  * changes other than by added values, a composite type whose attribute changes type while columns store
  * it (ALTER ATTRIBUTE … TYPE refuses that; typed tables take it with CASCADE instead), or a domain whose
- * base type or collation changes while columns store it.
+ * base type or collation changes while columns store it. A collation whose definition changes while
+ * columns use it is rebuilt beside the old one too, and its columns moved over in place.
  */
 function needsRecast(ctx: DiffContext, from: Supported, to: Supported): boolean {
   if (from.kind === "enum" && to.kind === "enum") return enumAdditions(from, to) === null;
+  if (from.kind === "collation" && to.kind === "collation") {
+    return (
+      collationSql.alter(from, to, ctx) === "recreate" &&
+      objectList(ctx.source).some((o) => o.kind === "column" && collatedBy(o, from.id))
+    );
+  }
   if (from.kind === "domain" && to.kind === "domain") {
     return domainSql.alter(from, to, ctx) === "recreate" && storedAnywhere(ctx, from);
   }
@@ -186,9 +195,17 @@ function refuseKeyRecast(ctx: DiffContext, type: Supported, column: ColumnObj): 
   );
 }
 
-/** Types whose stored values can be recast through text into a rebuilt type of the same name. */
-type RecastType = EnumObj | CompositeObj | DomainObj;
-const RECAST_KINDS = new Set<string>(["enum", "composite", "domain"]);
+/** A column that sorts and compares by the collation (not one that only uses it in an expression). */
+function collatedBy(column: ColumnObj, collationId: string): boolean {
+  return column.collation !== null && column.dependsOn.includes(collationId);
+}
+
+/**
+ * Types whose stored values can be recast through text into a rebuilt type of the same name, and
+ * collations, whose columns keep their type and values and only move to the rebuilt collation.
+ */
+type RecastType = EnumObj | CompositeObj | DomainObj | CollationObj;
+const RECAST_KINDS = new Set<string>(["enum", "composite", "domain", "collation"]);
 
 /** For each type rebuilt by needsRecast: the columns whose values are recast into it. */
 function typeRecasts(ctx: DiffContext, plans: Map<string, Plan>): Map<string, ColumnObj[]> {
@@ -202,7 +219,7 @@ function typeRecasts(ctx: DiffContext, plans: Map<string, Plan>): Map<string, Co
       (c): c is ColumnObj =>
         c.kind === "column" &&
         !c.inherited &&
-        storesType(c, to.sqlName, id) &&
+        (to.kind === "collation" ? collatedBy(c, id) : storesType(c, to.sqlName, id)) &&
         ctx.source.objects[c.id]?.dependsOn.includes(id) === true &&
         !isRetyped(ctx.source.objects[c.id] as ColumnObj, c) &&
         plans.get(c.id) !== "recreate",
@@ -692,10 +709,23 @@ function typeRecast(
 ): Statement[] {
   const oldName = asideName(to.name);
   const oldSql = `${quoteIdent(to.schema)}.${quoteIdent(oldName)}`;
+  const what = to.kind === "collation" ? "COLLATION" : "TYPE";
   const out: Statement[] = [
-    stmt(`ALTER TYPE ${from.sqlName} RENAME TO ${quoteIdent(oldName)}`),
+    stmt(`ALTER ${what} ${from.sqlName} RENAME TO ${quoteIdent(oldName)}`),
     ...(to.kind === "enum" ? enumCreate(to) : generatorFor(to).create(to, ctx)),
   ];
+  if (to.kind === "collation") {
+    // Same type, same values: the column only moves to the new collation (its indexes are rebuilt with it).
+    for (const column of columns) {
+      out.push(
+        stmt(
+          `ALTER TABLE ${column.tableSql} ALTER COLUMN ${quoteIdent(column.name)} TYPE ${column.type} COLLATE ${column.collation}`,
+        ),
+      );
+    }
+    out.push(stmt(`DROP COLLATION ${oldSql}`));
+    return out;
+  }
   for (const column of columns) {
     const array = column.type.endsWith("[]") ? "[]" : "";
     const alter = `ALTER TABLE ${column.tableSql} ALTER COLUMN ${quoteIdent(column.name)}`;

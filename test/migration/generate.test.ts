@@ -227,6 +227,35 @@ describe("generate", () => {
     });
   });
 
+  it("keeps a column's values when the collation it uses changes definition", async () => {
+    const schema = (locale: string) => `CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false);
+      CREATE TABLE users (id int PRIMARY KEY, email text COLLATE ci NOT NULL UNIQUE, tags text[] COLLATE ci);
+      CREATE VIEW user_emails AS SELECT id, email FROM users;`;
+    const source = await freshDatabase(
+      `${schema("und-u-ks-level2")} INSERT INTO users VALUES (1, 'Ann@x', '{a,b}'), (2, 'Bob@x', NULL);`,
+    );
+    const target = await freshDatabase(schema("und-u-ks-level1"));
+    const out = tempDir();
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out });
+    expect(plan.forwardSteps.some((step) => step.destructive)).toBe(false);
+    await withClient(source.url, async (client) => {
+      const rows = "SELECT id, email, tags FROM user_emails JOIN users USING (id, email) ORDER BY id";
+      const kept = [
+        { id: 1, email: "Ann@x", tags: ["a", "b"] },
+        { id: 2, email: "Bob@x", tags: null },
+      ];
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual(kept);
+      // level1 ignores accents as well as case: the new collation is the one in force.
+      const accents = "SELECT count(*)::int AS n FROM users WHERE email = 'Änn@X'";
+      expect((await client.query(accents)).rows).toEqual([{ n: 1 }]);
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual(kept);
+      expect((await client.query(accents)).rows).toEqual([{ n: 0 }]);
+    });
+  });
+
   it("refuses to rebuild an enum stored in a partition key column, which PostgreSQL cannot retype", async () => {
     const schema = (labels: string) => `CREATE TYPE region AS ENUM (${labels});
       CREATE TABLE sales (id int, r region NOT NULL) PARTITION BY LIST (r);`;

@@ -57,6 +57,27 @@ describe("estimates", () => {
     expect(dropIndex?.estimate).toEqual({ ...orders, rewrite: false, scan: false });
   });
 
+  it("counts the index rebuild of a column moved to a rebuilt collation, which rewrites nothing", async () => {
+    const collation = (locale: string) =>
+      `CREATE COLLATION public.ci (provider = icu, locale = '${locale}', deterministic = false)`;
+    const models = await modelsAround(
+      `${collation("und-u-ks-level2")}; ${SCHEMA}; ALTER TABLE public.orders ALTER COLUMN note TYPE text COLLATE public.ci`,
+      `DROP INDEX public.orders_note_idx; ALTER TABLE public.orders ALTER COLUMN note TYPE text;
+       DROP COLLATION public.ci; ${collation("und-u-ks-level1")};
+       ALTER TABLE public.orders ALTER COLUMN note TYPE text COLLATE public.ci; CREATE INDEX orders_note_idx ON public.orders (note)`,
+    );
+    const orders = await pgClass(models.url, "public.orders");
+    const [recollate, widen] = await annotate(
+      [
+        planStep("ALTER TABLE public.orders ALTER COLUMN note TYPE text COLLATE public.ci"),
+        planStep("ALTER TABLE public.orders ALTER COLUMN id TYPE bigint"),
+      ],
+      models,
+    );
+    expect(recollate?.estimate).toEqual({ ...orders, rewrite: false, scan: true });
+    expect(widen?.estimate).toEqual({ ...orders, rewrite: false, scan: false });
+  });
+
   it("is null for steps that touch no existing table", async () => {
     const models = await modelsAround(SCHEMA);
     const steps = await annotate(

@@ -230,7 +230,13 @@ function alterColumnType(target: AlterTarget, column: string, def: ColumnDef, ct
     !from ||
     !to ||
     typeChangeRewrites(from.type, to.type, ctx.facts.binaryCoercible);
-  ctx.lock(relation, "ACCESS EXCLUSIVE", rewrites ? "rewrite" : "brief");
+  // A new collation keeps the values but not their order: PostgreSQL rebuilds the column's indexes.
+  const recollates =
+    from !== undefined &&
+    to !== undefined &&
+    (from.collation !== to.collation ||
+      (to.collation !== null && ctx.facts.collationRebuilt(to.collation)));
+  ctx.lock(relation, "ACCESS EXCLUSIVE", rewrites ? "rewrite" : recollates ? "index build" : "brief");
   if (rewrites && existing) ctx.hazard("MM106");
 }
 

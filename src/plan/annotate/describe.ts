@@ -61,11 +61,12 @@ function listNames(names: string[]): string {
 /**
  * The step's own statements, read without the plan around them, cannot tell a free type change from a
  * rewrite or a proven NOT NULL from a scan; the step's estimate was made with the whole plan and both
- * models, so it has the last word on both.
+ * models, so it has the last word on both. A type change found not to rewrite may still rebuild indexes
+ * (a new collation), which the estimate records as a scan.
  */
 function confirmedWork(work: Work, estimate: StepEstimate | null): Work {
   if (!estimate) return work;
-  if (work === "rewrite") return estimate.rewrite ? work : "brief";
+  if (work === "rewrite") return estimate.rewrite ? work : estimate.scan ? "index build" : "brief";
   if (work === "scan" || work === "index build") return estimate.scan || estimate.rewrite ? work : "brief";
   return work;
 }

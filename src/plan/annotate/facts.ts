@@ -1,5 +1,6 @@
 import type { Constraint } from "libpg-query";
 import type {
+  CollationObj,
   ColumnObj,
   ConstraintObj,
   DbObject,
@@ -23,6 +24,8 @@ class ModelIndex {
   readonly names = new Set<string>();
   readonly policyTables = new Set<string>();
   readonly functions: FunctionObj[] = [];
+  /** By name as columns write it (`public.ci`). */
+  readonly collations = new Map<string, CollationObj>();
 
   private constructor(readonly model: ModelParts) {
     for (const object of Object.values(model.objects)) this.add(object);
@@ -47,6 +50,7 @@ class ModelIndex {
     if (object.kind === "schema") this.names.add(`schema:${object.name}`);
     if (object.kind === "policy") this.policyTables.add(object.table);
     if (object.kind === "function") this.functions.push(object);
+    if (object.kind === "collation") this.collations.set(object.sqlName, object);
     if (object.kind === "column") {
       const columns = this.columns.get(object.table) ?? new Map<string, ColumnObj>();
       columns.set(object.name, object);
@@ -141,6 +145,15 @@ export class ModelFacts {
         (worst, v) => (worst === undefined || rank(v) > rank(worst) ? v : worst),
         undefined,
       );
+  }
+
+  /** Whether a collation keeps its name but sorts differently after the plan (it is rebuilt). */
+  collationRebuilt(name: string): boolean {
+    const before = this.source.collations.get(name);
+    const after = this.target.collations.get(name);
+    if (!before || !after) return false;
+    const fields = ["provider", "collate", "ctype", "locale", "deterministic"] as const;
+    return fields.some((field) => before[field] !== after[field]);
   }
 
   hasPolicy(tableId: string | null): boolean {
