@@ -228,7 +228,9 @@ describe("generate", () => {
   });
 
   it("keeps a column's values when the collation it uses changes definition", async () => {
-    const schema = (locale: string) => `CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false);
+    const schema = (
+      locale: string,
+    ) => `CREATE COLLATION ci (provider = icu, locale = '${locale}', deterministic = false);
       CREATE TABLE users (id int PRIMARY KEY, email text COLLATE ci NOT NULL UNIQUE, tags text[] COLLATE ci);
       CREATE VIEW user_emails AS SELECT id, email FROM users;`;
     const source = await freshDatabase(

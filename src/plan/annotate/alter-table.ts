@@ -234,8 +234,7 @@ function alterColumnType(target: AlterTarget, column: string, def: ColumnDef, ct
   const recollates =
     from !== undefined &&
     to !== undefined &&
-    (from.collation !== to.collation ||
-      (to.collation !== null && ctx.facts.collationRebuilt(to.collation)));
+    (from.collation !== to.collation || (to.collation !== null && ctx.facts.collationRebuilt(to.collation)));
   ctx.lock(relation, "ACCESS EXCLUSIVE", rewrites ? "rewrite" : recollates ? "index build" : "brief");
   if (rewrites && existing) ctx.hazard("MM106");
 }
