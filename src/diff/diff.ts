@@ -189,9 +189,10 @@ function joinsWithColumn(ctx: DiffContext, column: ColumnObj): boolean {
 function refuseKeyRecast(ctx: DiffContext, type: Supported, column: ColumnObj): void {
   const table = ctx.source.objects[column.table];
   if (table?.kind !== "table" || !inPartitionKey(table, column.name)) return;
+  const [what, uses] = type.kind === "collation" ? ["collation", "uses"] : ["type", "stores"];
   throw new MigrateError(
     "UNSUPPORTED",
-    `cannot rebuild type ${type.sqlName}, as the plan or its rollback must, while column ${column.sqlName} stores it: the column is in the partition key of ${table.sqlName}, whose type PostgreSQL cannot change; migrate it by hand (recreate the partitioned table)`,
+    `cannot rebuild ${what} ${type.sqlName}, as the plan or its rollback must, while column ${column.sqlName} ${uses} it: the column is in the partition key of ${table.sqlName}, whose type and collation PostgreSQL cannot change; migrate it by hand (recreate the partitioned table)`,
   );
 }
 

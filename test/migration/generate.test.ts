@@ -271,6 +271,18 @@ describe("generate", () => {
     );
   });
 
+  it("refuses to rebuild a collation a partition key column uses, which PostgreSQL cannot change", async () => {
+    const schema = (locale: string) => `CREATE COLLATION ci (provider = icu, locale = '${locale}');
+      CREATE TABLE accounts (id int, login text COLLATE ci NOT NULL) PARTITION BY LIST (login);`;
+    const source = await freshDatabase(schema("und-u-ks-level2"));
+    const target = await freshDatabase(schema("und-u-ks-level1"));
+    await expect(
+      generateMigration({ source: source.url, target: target.url, out: tempDir(), allowDestructive: true }),
+    ).rejects.toThrow(
+      /^cannot rebuild collation public\.ci, as the plan or its rollback must, while column public\.accounts\.login uses it: the column is in the partition key of public\.accounts, whose type and collation PostgreSQL cannot change/,
+    );
+  });
+
   it("keeps data through declared renames and undoes them", async () => {
     const source = await freshDatabase(
       "CREATE TABLE orders (id int PRIMARY KEY, note text); INSERT INTO orders VALUES (1, 'keep me');",
