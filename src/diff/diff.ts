@@ -25,7 +25,7 @@ import { indexSettings } from "./sql/constraints.js";
 import { collationSql } from "./sql/namespaces.js";
 import { sequenceOwnership } from "./sql/sequences.js";
 import { attachesPartition, attachPartition, movesPartition, replicaIdentity } from "./sql/tables.js";
-import { domainSql, enumAdditions, enumCreate } from "./sql/types.js";
+import { attributesLosingValues, domainSql, enumAdditions, enumCreate } from "./sql/types.js";
 
 /** What the diff decided for one object before statements are generated. */
 type Plan = "create" | "drop" | "alter" | "recreate";
@@ -142,11 +142,45 @@ function needsRecast(ctx: DiffContext, from: Supported, to: Supported): boolean 
     const before = from.attributes.find((b) => b.name === a.name);
     return before !== undefined && (before.type !== a.type || before.collation !== a.collation);
   });
-  if (!retyped) return false;
+  // An attribute inserted before others makes ALTER TYPE drop and add those others, values and all.
+  const moved = attributesLosingValues(from, to).some((name) => to.attributes.some((a) => a.name === name));
+  if (!retyped && !moved) return false;
   const typed = [ctx.source, ctx.target].some((model) =>
     objectList(model).some((o) => o.kind === "table" && o.ofType === from.id),
   );
-  return !typed && storedAnywhere(ctx, from);
+  // Values are carried over attribute by attribute, which a USING expression cannot do inside an array.
+  if (typed || (!sameAttributeNames(from, to) && storedInArray(ctx, from))) return false;
+  return storedAnywhere(ctx, from);
+}
+
+function sameAttributeNames(from: CompositeObj, to: CompositeObj): boolean {
+  return (
+    from.attributes.length === to.attributes.length &&
+    from.attributes.every((a, i) => a.name === to.attributes[i]?.name)
+  );
+}
+
+function storedInArray(ctx: DiffContext, type: Supported): boolean {
+  return objectList(ctx.source).some(
+    (o) => o.kind === "column" && o.type === `${type.sqlName}[]` && o.dependsOn.includes(type.id),
+  );
+}
+
+/**
+ * Whether altering a composite type loses values that columns store: attributes it drops, and, when its
+ * columns are not recast attribute by attribute, those ALTER TYPE drops and adds again to insert another.
+ */
+function compositeLosesValues(
+  ctx: DiffContext,
+  from: CompositeObj,
+  to: CompositeObj,
+  recast: boolean,
+): boolean {
+  if (!storedAnywhere(ctx, from)) return false;
+  const lost = recast
+    ? from.attributes.filter((a) => !to.attributes.some((b) => b.name === a.name)).map((a) => a.name)
+    : attributesLosingValues(from, to);
+  return lost.length > 0;
 }
 
 function storedAnywhere(ctx: DiffContext, type: Supported): boolean {
@@ -487,8 +521,14 @@ function order(
         RECAST_KINDS.has(to.kind) && recast.has(id)
           ? typeRecast(ctx, from as RecastType, to as RecastType, recast.get(id) ?? [], rebinds)
           : (generatorFor(from).alter(from, altered, ctx) as Statement[]);
-      // Recasting into an enum loses the values it no longer has; a composite's through text loses none.
-      add("alter", to, statements, 10 + KIND_RANK[to.kind], to.kind === "enum" && recast.has(id));
+      // Recasting into an enum loses the values it no longer has; a composite loses those of its dropped
+      // attributes.
+      const loses =
+        (to.kind === "enum" && recast.has(id)) ||
+        (from.kind === "composite" &&
+          to.kind === "composite" &&
+          compositeLosesValues(ctx, from, to, recast.has(id)));
+      add("alter", to, statements, 10 + KIND_RANK[to.kind], loses);
     }
   }
   addSequenceOwnership(ctx, plans, nodes);
@@ -730,19 +770,36 @@ function typeRecast(
   for (const column of columns) {
     const array = column.type.endsWith("[]") ? "[]" : "";
     const alter = `ALTER TABLE ${column.tableSql} ALTER COLUMN ${quoteIdent(column.name)}`;
+    const using =
+      from.kind === "composite" && to.kind === "composite" && !sameAttributeNames(from, to)
+        ? byAttributeName(from, to, column)
+        : `${quoteIdent(column.name)}::text${array}::${column.type}`;
     // The old default (which the target may no longer have) is of the old type and cannot be cast.
     const before = ctx.source.objects[column.id];
     const oldDefault = before?.kind === "column" ? before.default : null;
     if (column.default !== null || oldDefault !== null) out.push(stmt(`${alter} DROP DEFAULT`));
-    out.push(
-      stmt(`${alter} TYPE ${column.type} USING ${quoteIdent(column.name)}::text${array}::${column.type}`),
-    );
+    out.push(stmt(`${alter} TYPE ${column.type} USING ${using}`));
     // A default that calls a rebuilt function is set once the function is back (defaultRebinds).
     if (column.default !== null && !rebinds.has(column.id))
       out.push(stmt(`${alter} SET DEFAULT ${column.default}`));
   }
   out.push(stmt(`DROP TYPE ${oldSql}`));
   return out;
+}
+
+/**
+ * A stored composite carried into a rebuilt type whose attributes moved, were added or dropped: each kept
+ * attribute by name (through text when its type changes), new ones NULL; a NULL value stays NULL.
+ */
+function byAttributeName(from: CompositeObj, to: CompositeObj, column: ColumnObj): string {
+  const value = quoteIdent(column.name);
+  const fields = to.attributes.map((a) => {
+    const before = from.attributes.find((b) => b.name === a.name);
+    if (!before) return `NULL::${a.type}`;
+    const field = `(${value}).${quoteIdent(a.name)}`;
+    return before.type === a.type ? field : `${field}::text::${a.type}`;
+  });
+  return `CASE WHEN ${value}::text IS NULL THEN NULL ELSE ROW(${fields.join(", ")})::${column.type} END`;
 }
 
 /** The settings of an inherited column beyond its parent's new column, set once the parent has added it. */

@@ -258,6 +258,51 @@ describe("generate", () => {
     });
   });
 
+  it("keeps a composite column's values when an attribute is inserted before others", async () => {
+    const schema = (attributes: string, fallback: string) => `CREATE TYPE address AS (${attributes});
+      CREATE TABLE customers (id int PRIMARY KEY, billing address, shipping address DEFAULT ${fallback});`;
+    const source = await freshDatabase(
+      `${schema("city text, zip text", "ROW('-', NULL)::address")}
+       INSERT INTO customers VALUES (1, ROW('Berlin', '10115'), ROW('Paris', '75001')), (2, NULL, ROW(NULL, NULL));`,
+    );
+    const target = await freshDatabase(
+      schema("city text, region text, zip text", "ROW('-', NULL, NULL)::address"),
+    );
+    const out = tempDir();
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out });
+    expect(plan.forwardSteps.some((step) => step.destructive)).toBe(false);
+    await withClient(source.url, async (client) => {
+      const rows = "SELECT id, billing::text, shipping::text FROM customers ORDER BY id";
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual([
+        { id: 1, billing: "(Berlin,,10115)", shipping: "(Paris,,75001)" },
+        { id: 2, billing: null, shipping: "(,,)" },
+      ]);
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual([
+        { id: 1, billing: "(Berlin,10115)", shipping: "(Paris,75001)" },
+        { id: 2, billing: null, shipping: "(,)" },
+      ]);
+    });
+  });
+
+  it("refuses a composite change that loses the values columns store, unless confirmed", async () => {
+    const source = await freshDatabase(
+      "CREATE TYPE address AS (city text, zip text, legacy text); CREATE TABLE customers (id int, a address)",
+    );
+    const target = await freshDatabase(
+      "CREATE TYPE address AS (city text, zip text); CREATE TABLE customers (id int, a address)",
+    );
+    await expect(
+      generateMigration({ source: source.url, target: target.url, out: tempDir() }),
+    ).rejects.toThrow(/^the plan would destroy data in 1 change\(s\): alter composite public\.address;/);
+    // Nothing stores the type: dropping its attribute loses nothing.
+    const unused = await freshDatabase("CREATE TYPE address AS (city text, zip text, legacy text)");
+    const unusedTarget = await freshDatabase("CREATE TYPE address AS (city text, zip text)");
+    await generateMigration({ source: unused.url, target: unusedTarget.url, out: tempDir() });
+  });
+
   it("refuses to rebuild an enum stored in a partition key column, which PostgreSQL cannot retype", async () => {
     const schema = (labels: string) => `CREATE TYPE region AS ENUM (${labels});
       CREATE TABLE sales (id int, r region NOT NULL) PARTITION BY LIST (r);`;

@@ -132,6 +132,26 @@ function refuseRetypeInUse(ctx: DiffContext, type: CompositeObj, attribute: stri
   );
 }
 
+/**
+ * Attribute order is part of a composite type: the longest target prefix that the old attributes already
+ * spell out in order stays; every other attribute is dropped and the rest added in order.
+ */
+function keptPrefix(from: CompositeObj, to: CompositeObj): number {
+  const kept = from.attributes.filter((a) => to.attributes.some((b) => b.name === a.name));
+  let prefix = 0;
+  while (prefix < to.attributes.length && to.attributes[prefix]?.name === kept[prefix]?.name) prefix++;
+  return prefix;
+}
+
+/**
+ * The old attributes whose stored values an in-place ALTER TYPE would lose: those dropped for good, and
+ * those dropped and added again to make room for an attribute inserted before them.
+ */
+export function attributesLosingValues(from: CompositeObj, to: CompositeObj): string[] {
+  const stays = new Set(to.attributes.slice(0, keptPrefix(from, to)).map((a) => a.name));
+  return from.attributes.filter((a) => !stays.has(a.name)).map((a) => a.name);
+}
+
 export const compositeSql: Generator<CompositeObj> = {
   create: (t) => [
     stmt(`CREATE TYPE ${t.sqlName} AS (${t.attributes.map(attribute).join(", ")})`),
@@ -145,11 +165,7 @@ export const compositeSql: Generator<CompositeObj> = {
     // Typed tables (CREATE TABLE … OF) take the attribute changes as column changes.
     const typed = objectList(ctx.target).some((o) => o.kind === "table" && o.ofType === to.id);
     const cascade = typed ? " CASCADE" : "";
-    // Attribute order is part of a composite type: the longest target prefix that the old attributes
-    // already spell out in order stays; every other attribute is dropped and the rest added in order.
-    const kept = from.attributes.filter((a) => to.attributes.some((b) => b.name === a.name));
-    let prefix = 0;
-    while (prefix < to.attributes.length && to.attributes[prefix]?.name === kept[prefix]?.name) prefix++;
+    const prefix = keptPrefix(from, to);
     const stays = new Set(to.attributes.slice(0, prefix).map((a) => a.name));
     for (const a of from.attributes) {
       if (!stays.has(a.name))
