@@ -735,9 +735,11 @@ function referencesOtherDroppedTable(
 }
 
 function isDestructive(object: DbObject): boolean {
-  // A generated column's values are computed again from the columns it reads.
+  // A generated column's values are computed again from the columns it reads, and a materialized view's
+  // rows from its query (a rebuilt one is filled by its CREATE): refusing them would teach people to pass
+  // --allow-destructive for every plan that touches a column a materialized view reads.
   if (object.kind === "column" && object.generated !== null) return false;
-  return ["table", "column", "schema", "sequence", "materialized view"].includes(object.kind);
+  return ["table", "column", "schema", "sequence"].includes(object.kind);
 }
 
 /** A type rebuilt by needsRecast: build the new type beside the old, recast every column, drop the old. */

@@ -74,6 +74,31 @@ describe("generate", () => {
     expect((error as MigrateError).message).toContain("--allow-destructive");
   });
 
+  it("rebuilds and drops materialized views without --allow-destructive: their rows come from their query", async () => {
+    const schema = (total: string) => `CREATE TABLE orders (id int PRIMARY KEY, total ${total});
+      CREATE MATERIALIZED VIEW order_totals AS SELECT id, total FROM orders;`;
+    const source = await freshDatabase(
+      `${schema("int")} CREATE MATERIALIZED VIEW old_report AS SELECT count(*) FROM orders;
+       INSERT INTO orders VALUES (1, 10); REFRESH MATERIALIZED VIEW order_totals;`,
+    );
+    const target = await freshDatabase(schema("bigint"));
+    const out = tempDir();
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out });
+    expect(plan.forwardSteps.map((step) => step.summary)).toEqual(
+      expect.arrayContaining([
+        "drop materialized view public.old_report",
+        "create materialized view public.order_totals",
+      ]),
+    );
+    expect(plan.forwardSteps.some((step) => step.destructive)).toBe(false);
+    await withClient(source.url, async (client) => {
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      // The rebuilt view is filled again from its table.
+      const rows = await client.query("SELECT id, total::int FROM order_totals");
+      expect(rows.rows).toEqual([{ id: 1, total: 10 }]);
+    });
+  });
+
   it("refuses a tampered plan", async () => {
     const [source, target] = await Promise.all([freshDatabase(OLD), freshDatabase(NEW)]);
     const out = tempDir();
