@@ -11,7 +11,12 @@ export function registerAnalyzeCommand(program: Command, output: () => Output): 
     )
     .requiredOption("--target <spec>", "new schema, same kinds as --source")
     .option("--shadow <url>", "server for shadow databases that SQL sources are loaded into")
-    .option("--rename <hint>", "rename hint, e.g. public.orders.old=new (repeatable)", collect, [])
+    .option(
+      "--rename <hint>",
+      "rename hint: schema.table.column=new, schema.table=new or schema.table=other_schema.table (repeatable)",
+      collect,
+      [],
+    )
     .action(async (options: { source: string; target: string; shadow?: string; rename: string[] }) => {
       const { analyzeMigration } = await import("../migration/analyze.js");
       const analysis = await analyzeMigration({

@@ -26,7 +26,12 @@ export function registerGenerateCommand(program: Command, output: () => Output):
     .option("--name <name>", "plan name", "migration")
     .option("--allow-destructive", "accept changes that drop tables, columns, schemas or sequences", false)
     .option("--downtime-allowed", "use simple blocking forms instead of online rewrites", false)
-    .option("--rename <hint>", "rename hint, e.g. public.orders.old=new (repeatable)", collect, [])
+    .option(
+      "--rename <hint>",
+      "rename hint: schema.table.column=new, schema.table=new or schema.table=other_schema.table (repeatable)",
+      collect,
+      [],
+    )
     .option("--shadow <url>", "server for shadow databases that SQL sources are loaded into")
     .action(async (flags: GenerateFlags) => {
       const { generateMigration } = await import("../migration/generate.js");

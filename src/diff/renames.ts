@@ -12,6 +12,10 @@ export interface Rename {
   /** The column's old name, for column renames. */
   column: string | null;
   newName: string;
+  /** Where a table moves (SET SCHEMA); its own schema when it stays. */
+  newSchema: string;
+  /** The move goes to a schema the source lacks: the rename creates it, and its undoing drops it. */
+  createsSchema: boolean;
 }
 
 function findTable(model: SchemaModel, schema: string, name: string): TableObj | undefined {
@@ -28,7 +32,8 @@ function hasColumn(model: SchemaModel, table: TableObj, column: string): boolean
 }
 
 /**
- * Reads hints against the source schema: `schema.table=new` renames a table, `table.column=new` or
+ * Reads hints against the source schema: `schema.table=new` renames a table, `schema.table=other.new` moves
+ * it to another schema (and renames it when the name differs), `table.column=new` or
  * `schema.table.column=new` renames a column (schema defaults to public). A hint that names nothing in the
  * source, or whose new name is missing from the target, is refused.
  */
@@ -37,11 +42,14 @@ export function resolveRenames(hints: string[], source: SchemaModel, target: Sch
   const renamed = (schema: string, table: string) =>
     parsed.find((r) => r.kind === "table" && r.schema === schema && r.table === table)?.newName ?? table;
   for (const r of parsed) {
-    const table = findTable(target, r.schema, r.kind === "table" ? r.newName : renamed(r.schema, r.table));
+    const table =
+      r.kind === "table"
+        ? findTable(target, r.newSchema, r.newName)
+        : findTable(target, r.schema, renamed(r.schema, r.table));
     if (r.kind === "table" && !table) {
       throw new MigrateError(
         "USAGE",
-        `rename hint "${r.hint}": the target has no table ${r.schema}.${r.newName}; check the new name`,
+        `rename hint "${r.hint}": the target has no table ${r.newSchema}.${r.newName}; check the new name`,
       );
     }
     if (r.kind === "column" && (!table || !hasColumn(target, table, r.newName))) {
@@ -51,54 +59,91 @@ export function resolveRenames(hints: string[], source: SchemaModel, target: Sch
       );
     }
   }
-  // Columns are renamed while their table still has its old name; tables after.
+  // Columns are renamed while their table still has its old name and schema; tables after.
   return [...parsed.filter((r) => r.kind === "column"), ...parsed.filter((r) => r.kind === "table")];
 }
 
 function parseHint(hint: string, source: SchemaModel): Rename {
-  const [path, newName, extra] = hint.split("=");
+  const [path, renamedTo, extra] = hint.split("=");
   const parts = (path ?? "").split(".");
-  if (!newName || extra !== undefined || parts.length < 2 || parts.length > 3 || parts.some((p) => !p)) {
-    throw new MigrateError(
-      "USAGE",
-      `rename hint "${hint}" is malformed; use schema.table=new_table or [schema.]table.column=new_column`,
-    );
+  const to = (renamedTo ?? "").split(".");
+  if (
+    !renamedTo ||
+    extra !== undefined ||
+    parts.length < 2 ||
+    parts.length > 3 ||
+    parts.some((p) => !p) ||
+    to.length > 2 ||
+    to.some((p) => !p)
+  ) {
+    throw new MigrateError("USAGE", `rename hint "${hint}" is malformed; ${HINT_FORMS}`);
   }
   const [a, b, c] = parts as [string, string, string | undefined];
   if (c === undefined && findTable(source, a, b)) {
-    return { hint, kind: "table", schema: a, table: b, column: null, newName };
+    const [newSchema, newName] = to.length === 2 ? (to as [string, string]) : [a, to[0] as string];
+    const createsSchema = source.objects[`schema:${newSchema}`] === undefined;
+    return { hint, kind: "table", schema: a, table: b, column: null, newName, newSchema, createsSchema };
   }
+  if (to.length === 2) {
+    throw new MigrateError(
+      "USAGE",
+      `rename hint "${hint}": only a table moves to another schema (schema.table=other_schema.table); a column keeps its table`,
+    );
+  }
+  const newName = to[0] as string;
   const [schema, table, column] = c === undefined ? ["public", a, b] : [a, b, c];
   const found = findTable(source, schema, table);
   if (!found || !hasColumn(source, found, column)) {
     throw new MigrateError(
       "USAGE",
-      `rename hint "${hint}" names no table or column in the source; use schema.table=new_table or [schema.]table.column=new_column`,
+      `rename hint "${hint}" names no table or column in the source; ${HINT_FORMS}`,
     );
   }
-  return { hint, kind: "column", schema, table, column, newName };
+  return { hint, kind: "column", schema, table, column, newName, newSchema: schema, createsSchema: false };
 }
 
-/** The statements that perform the renames, in hint order. */
-export function renameStatements(renames: Rename[]): Statement[] {
-  return renames.map((r) =>
-    r.kind === "table"
-      ? stmt(`ALTER TABLE ${qualify(r.schema, r.table)} RENAME TO ${quoteIdent(r.newName)}`)
-      : stmt(
-          `ALTER TABLE ${qualify(r.schema, r.table)} RENAME COLUMN ${quoteIdent(r.column ?? "")} TO ${quoteIdent(r.newName)}`,
-        ),
-  );
+const HINT_FORMS =
+  "use schema.table=new_table, schema.table=other_schema.table or [schema.]table.column=new_column";
+
+/**
+ * The statements that perform one rename. A table that moves keeps its rows, indexes, constraints and
+ * owned sequences: SET SCHEMA takes them along.
+ */
+export function renameStatements(r: Rename): Statement[] {
+  if (r.kind === "column") {
+    return [
+      stmt(
+        `ALTER TABLE ${qualify(r.schema, r.table)} RENAME COLUMN ${quoteIdent(r.column ?? "")} TO ${quoteIdent(r.newName)}`,
+      ),
+    ];
+  }
+  return [
+    ...(r.createsSchema ? [stmt(`CREATE SCHEMA ${quoteIdent(r.newSchema)}`)] : []),
+    ...(r.newSchema === r.schema
+      ? []
+      : [stmt(`ALTER TABLE ${qualify(r.schema, r.table)} SET SCHEMA ${quoteIdent(r.newSchema)}`)]),
+    ...(r.newName === r.table
+      ? []
+      : [stmt(`ALTER TABLE ${qualify(r.newSchema, r.table)} RENAME TO ${quoteIdent(r.newName)}`)]),
+  ];
 }
 
-/** The statements that undo the renames, in reverse order. */
-export function reverseRenameStatements(renames: Rename[]): Statement[] {
-  return [...renames]
-    .reverse()
-    .map((r) =>
-      r.kind === "table"
-        ? stmt(`ALTER TABLE ${qualify(r.schema, r.newName)} RENAME TO ${quoteIdent(r.table)}`)
-        : stmt(
-            `ALTER TABLE ${qualify(r.schema, r.table)} RENAME COLUMN ${quoteIdent(r.newName)} TO ${quoteIdent(r.column ?? "")}`,
-          ),
-    );
+/** The statements that undo one rename. */
+export function reverseRenameStatements(r: Rename): Statement[] {
+  if (r.kind === "column") {
+    return [
+      stmt(
+        `ALTER TABLE ${qualify(r.schema, r.table)} RENAME COLUMN ${quoteIdent(r.newName)} TO ${quoteIdent(r.column ?? "")}`,
+      ),
+    ];
+  }
+  return [
+    ...(r.newName === r.table
+      ? []
+      : [stmt(`ALTER TABLE ${qualify(r.newSchema, r.newName)} RENAME TO ${quoteIdent(r.table)}`)]),
+    ...(r.newSchema === r.schema
+      ? []
+      : [stmt(`ALTER TABLE ${qualify(r.newSchema, r.table)} SET SCHEMA ${quoteIdent(r.schema)}`)]),
+    ...(r.createsSchema ? [stmt(`DROP SCHEMA ${quoteIdent(r.newSchema)}`)] : []),
+  ];
 }

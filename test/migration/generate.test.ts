@@ -353,6 +353,52 @@ describe("generate", () => {
     );
   });
 
+  it("keeps a table's rows, serial sequence and index when a hint moves it to another schema", async () => {
+    const source = await freshDatabase(
+      `CREATE TABLE invoices (id serial PRIMARY KEY, total int); CREATE INDEX invoices_total ON invoices (total);
+       INSERT INTO invoices (total) VALUES (10), (20);`,
+    );
+    const target = await freshDatabase(
+      `CREATE SCHEMA billing; CREATE TABLE billing.invoices (id serial PRIMARY KEY, total int);
+       CREATE INDEX invoices_total ON billing.invoices (total);`,
+    );
+    const out = tempDir();
+    const { plan } = await generateMigration({
+      source: source.url,
+      target: target.url,
+      out,
+      renames: ["public.invoices=billing.invoices"],
+    });
+    expect(plan.forwardSteps.some((step) => step.destructive)).toBe(false);
+    await withClient(source.url, async (client) => {
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      await client.query("INSERT INTO billing.invoices (total) VALUES (30)");
+      expect((await client.query("SELECT id, total FROM billing.invoices ORDER BY id")).rows).toEqual([
+        { id: 1, total: 10 },
+        { id: 2, total: 20 },
+        { id: 3, total: 30 },
+      ]);
+      await client.query("DELETE FROM billing.invoices WHERE id = 3");
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      expect((await client.query("SELECT id, total FROM public.invoices ORDER BY id")).rows).toEqual([
+        { id: 1, total: 10 },
+        { id: 2, total: 20 },
+      ]);
+      // The schema the move created goes with its undoing.
+      const billing = "SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'billing'";
+      expect((await client.query(billing)).rows).toEqual([{ n: 0 }]);
+    });
+    await expect(
+      generateMigration({
+        source: source.url,
+        target: target.url,
+        out: tempDir(),
+        renames: ["invoices.total=billing.amount"],
+      }),
+    ).rejects.toThrow(/^rename hint "invoices\.total=billing\.amount": only a table moves to another schema/);
+  });
+
   it("keeps data through declared renames and undoes them", async () => {
     const source = await freshDatabase(
       "CREATE TABLE orders (id int PRIMARY KEY, note text); INSERT INTO orders VALUES (1, 'keep me');",

@@ -19,7 +19,9 @@ export const generateMigrationInput = {
   renames: z
     .array(z.string())
     .default([])
-    .describe("Rename hints such as public.orders.old=new; without one a rename is a drop plus an add"),
+    .describe(
+      "Rename hints: schema.table.column=new, schema.table=new, or schema.table=other_schema.table to move a table; without one a rename is a drop plus an add",
+    ),
   allow_destructive: z
     .boolean()
     .default(false)
