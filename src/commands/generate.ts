@@ -24,7 +24,11 @@ export function registerGenerateCommand(program: Command, output: () => Output):
     .requiredOption("--target <spec>", "new schema, same kinds as --source")
     .option("--out <dir>", "plan directory (default migrations/<timestamp>_<name>)")
     .option("--name <name>", "plan name", "migration")
-    .option("--allow-destructive", "accept changes that drop tables, columns, schemas or sequences", false)
+    .option(
+      "--allow-destructive",
+      "accept changes that lose data: dropped tables, columns, schemas, sequences, enum values in use or stored composite attributes",
+      false,
+    )
     .option("--downtime-allowed", "use simple blocking forms instead of online rewrites", false)
     .option(
       "--rename <hint>",

@@ -22,7 +22,7 @@ import { inPartitionKey, type ParentChanges, parentChanges, rebuildsPartitionedT
 import { columnExtras, columnSettingsBeyond, inheritedColumnSettings, isRetyped } from "./sql/columns.js";
 import { asideName } from "./sql/common.js";
 import { indexSettings } from "./sql/constraints.js";
-import { collationSql } from "./sql/namespaces.js";
+import { collationRebuilt } from "./sql/namespaces.js";
 import { sequenceOwnership } from "./sql/sequences.js";
 import { attachesPartition, attachPartition, movesPartition, replicaIdentity } from "./sql/tables.js";
 import { attributesLosingValues, domainSql, enumAdditions, enumCreate } from "./sql/types.js";
@@ -129,10 +129,7 @@ function isAttachedIndex(object: DbObject | undefined): boolean {
 function needsRecast(ctx: DiffContext, from: Supported, to: Supported): boolean {
   if (from.kind === "enum" && to.kind === "enum") return enumAdditions(from, to) === null;
   if (from.kind === "collation" && to.kind === "collation") {
-    return (
-      collationSql.alter(from, to, ctx) === "recreate" &&
-      objectList(ctx.source).some((o) => o.kind === "column" && collatedBy(o, from.id))
-    );
+    return collationRebuilt(from, to) && storedAnywhere(ctx, from);
   }
   if (from.kind === "domain" && to.kind === "domain") {
     return domainSql.alter(from, to, ctx) === "recreate" && storedAnywhere(ctx, from);
@@ -184,12 +181,17 @@ function compositeLosesValues(
 }
 
 function storedAnywhere(ctx: DiffContext, type: Supported): boolean {
-  return objectList(ctx.source).some((o) => o.kind === "column" && storesType(o, type.sqlName, type.id));
+  return objectList(ctx.source).some((o) => o.kind === "column" && holdsValuesOf(o, type));
 }
 
-/** A column of the type (or an array of it), not one that only uses it in a default or expression. */
-function storesType(column: ColumnObj, typeSql: string, typeId: string): boolean {
-  return (column.type === typeSql || column.type === `${typeSql}[]`) && column.dependsOn.includes(typeId);
+/**
+ * A column whose values are of the type (or an array of it), or sort by the collation; not one that only
+ * uses it in a default or expression.
+ */
+function holdsValuesOf(column: ColumnObj, type: Supported): boolean {
+  if (!column.dependsOn.includes(type.id)) return false;
+  if (type.kind === "collation") return column.collation !== null;
+  return column.type === type.sqlName || column.type === `${type.sqlName}[]`;
 }
 
 /**
@@ -230,11 +232,6 @@ function refuseKeyRecast(ctx: DiffContext, type: Supported, column: ColumnObj): 
   );
 }
 
-/** A column that sorts and compares by the collation (not one that only uses it in an expression). */
-function collatedBy(column: ColumnObj, collationId: string): boolean {
-  return column.collation !== null && column.dependsOn.includes(collationId);
-}
-
 /**
  * Types whose stored values can be recast through text into a rebuilt type of the same name, and
  * collations, whose columns keep their type and values and only move to the rebuilt collation.
@@ -254,7 +251,7 @@ function typeRecasts(ctx: DiffContext, plans: Map<string, Plan>): Map<string, Co
       (c): c is ColumnObj =>
         c.kind === "column" &&
         !c.inherited &&
-        (to.kind === "collation" ? collatedBy(c, id) : storesType(c, to.sqlName, id)) &&
+        holdsValuesOf(c, to) &&
         ctx.source.objects[c.id]?.dependsOn.includes(id) === true &&
         !isRetyped(ctx.source.objects[c.id] as ColumnObj, c) &&
         plans.get(c.id) !== "recreate",

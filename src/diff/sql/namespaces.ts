@@ -71,6 +71,11 @@ function collationOptions(c: CollationObj): string {
   return options.join(", ");
 }
 
+/** Whether a collation keeps its name but sorts differently: PostgreSQL cannot alter that, so it is rebuilt. */
+export function collationRebuilt(from: CollationObj, to: CollationObj): boolean {
+  return collationOptions(from) !== collationOptions(to);
+}
+
 export const collationSql: Generator<CollationObj> = {
   create: (c) => [
     stmt(`CREATE COLLATION ${c.sqlName} (${collationOptions(c)})`),
@@ -78,7 +83,7 @@ export const collationSql: Generator<CollationObj> = {
   ],
   drop: (c) => [stmt(`DROP COLLATION ${c.sqlName}`)],
   alter: (from, to) =>
-    collationOptions(from) !== collationOptions(to)
+    collationRebuilt(from, to)
       ? "recreate"
       : commentChange(`COLLATION ${to.sqlName}`, from.comment, to.comment),
 };

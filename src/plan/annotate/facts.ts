@@ -9,6 +9,7 @@ import type {
   TableStats,
 } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
+import { collationRebuilt } from "../../diff/sql/namespaces.js";
 import { notNullCheckColumn, type RelationRef, relationOf } from "../../lint/nodes.js";
 import type { FunctionName, Volatility } from "../../lint/volatility.js";
 import { statementTrees } from "./parse.js";
@@ -151,9 +152,7 @@ export class ModelFacts {
   collationRebuilt(name: string): boolean {
     const before = this.source.collations.get(name);
     const after = this.target.collations.get(name);
-    if (!before || !after) return false;
-    const fields = ["provider", "collate", "ctype", "locale", "deterministic"] as const;
-    return fields.some((field) => before[field] !== after[field]);
+    return before !== undefined && after !== undefined && collationRebuilt(before, after);
   }
 
   hasPolicy(tableId: string | null): boolean {
