@@ -38,29 +38,43 @@ function hasColumn(model: SchemaModel, table: TableObj, column: string): boolean
  * source, or whose new name is missing from the target, is refused.
  */
 export function resolveRenames(hints: string[], source: SchemaModel, target: SchemaModel): Rename[] {
-  const parsed = hints.map((hint) => parseHint(hint, source));
-  const renamed = (schema: string, table: string) =>
-    parsed.find((r) => r.kind === "table" && r.schema === schema && r.table === table)?.newName ?? table;
+  const parsed = onlyFirstCreatesSchema(hints.map((hint) => parseHint(hint, source)));
+  // Where a table is after the renames: a column hint names its table as the source has it.
+  const after = (schema: string, table: string) => {
+    const moved = parsed.find((r) => r.kind === "table" && r.schema === schema && r.table === table);
+    return moved ? { schema: moved.newSchema, name: moved.newName } : { schema, name: table };
+  };
   for (const r of parsed) {
-    const table =
-      r.kind === "table"
-        ? findTable(target, r.newSchema, r.newName)
-        : findTable(target, r.schema, renamed(r.schema, r.table));
+    const place = r.kind === "table" ? { schema: r.newSchema, name: r.newName } : after(r.schema, r.table);
+    const table = findTable(target, place.schema, place.name);
     if (r.kind === "table" && !table) {
       throw new MigrateError(
         "USAGE",
-        `rename hint "${r.hint}": the target has no table ${r.newSchema}.${r.newName}; check the new name`,
+        `rename hint "${r.hint}": the target has no table ${place.schema}.${place.name}; check the new name`,
       );
     }
     if (r.kind === "column" && (!table || !hasColumn(target, table, r.newName))) {
       throw new MigrateError(
         "USAGE",
-        `rename hint "${r.hint}": the target has no column ${r.newName} on ${r.schema}.${renamed(r.schema, r.table)}; check the new name`,
+        `rename hint "${r.hint}": the target has no column ${r.newName} on ${place.schema}.${place.name}; check the new name`,
       );
     }
   }
   // Columns are renamed while their table still has its old name and schema; tables after.
   return [...parsed.filter((r) => r.kind === "column"), ...parsed.filter((r) => r.kind === "table")];
+}
+
+/**
+ * Several tables may move into one new schema: the first move creates it and, undone last, drops it.
+ */
+function onlyFirstCreatesSchema(renames: Rename[]): Rename[] {
+  const created = new Set<string>();
+  return renames.map((r) => {
+    if (!r.createsSchema) return r;
+    if (created.has(r.newSchema)) return { ...r, createsSchema: false };
+    created.add(r.newSchema);
+    return r;
+  });
 }
 
 function parseHint(hint: string, source: SchemaModel): Rename {

@@ -353,30 +353,40 @@ describe("generate", () => {
     );
   });
 
-  it("keeps a table's rows, serial sequence and index when a hint moves it to another schema", async () => {
+  it("keeps tables' rows, serial sequence and index when hints move them to another schema", async () => {
     const source = await freshDatabase(
       `CREATE TABLE invoices (id serial PRIMARY KEY, total int); CREATE INDEX invoices_total ON invoices (total);
-       INSERT INTO invoices (total) VALUES (10), (20);`,
+       CREATE TABLE payments (id int PRIMARY KEY, invoice_id int REFERENCES invoices);
+       INSERT INTO invoices (total) VALUES (10), (20); INSERT INTO payments VALUES (7, 2);`,
     );
     const target = await freshDatabase(
-      `CREATE SCHEMA billing; CREATE TABLE billing.invoices (id serial PRIMARY KEY, total int);
-       CREATE INDEX invoices_total ON billing.invoices (total);`,
+      `CREATE SCHEMA billing; CREATE TABLE billing.invoices (id serial PRIMARY KEY, amount int);
+       CREATE INDEX invoices_total ON billing.invoices (amount);
+       CREATE TABLE billing.payments (id int PRIMARY KEY, invoice_id int REFERENCES billing.invoices);`,
     );
     const out = tempDir();
     const { plan } = await generateMigration({
       source: source.url,
       target: target.url,
       out,
-      renames: ["public.invoices=billing.invoices"],
+      // Two tables move into the one new schema, and a column of a moved table is renamed too.
+      renames: [
+        "public.invoices=billing.invoices",
+        "public.payments=billing.payments",
+        "invoices.total=amount",
+      ],
     });
     expect(plan.forwardSteps.some((step) => step.destructive)).toBe(false);
     await withClient(source.url, async (client) => {
       await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
-      await client.query("INSERT INTO billing.invoices (total) VALUES (30)");
-      expect((await client.query("SELECT id, total FROM billing.invoices ORDER BY id")).rows).toEqual([
-        { id: 1, total: 10 },
-        { id: 2, total: 20 },
-        { id: 3, total: 30 },
+      await client.query("INSERT INTO billing.invoices (amount) VALUES (30)");
+      expect((await client.query("SELECT id, amount FROM billing.invoices ORDER BY id")).rows).toEqual([
+        { id: 1, amount: 10 },
+        { id: 2, amount: 20 },
+        { id: 3, amount: 30 },
+      ]);
+      expect((await client.query("SELECT id, invoice_id FROM billing.payments")).rows).toEqual([
+        { id: 7, invoice_id: 2 },
       ]);
       await client.query("DELETE FROM billing.invoices WHERE id = 3");
       await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
@@ -385,7 +395,10 @@ describe("generate", () => {
         { id: 1, total: 10 },
         { id: 2, total: 20 },
       ]);
-      // The schema the move created goes with its undoing.
+      expect((await client.query("SELECT id, invoice_id FROM public.payments")).rows).toEqual([
+        { id: 7, invoice_id: 2 },
+      ]);
+      // The schema the moves created goes with their undoing.
       const billing = "SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'billing'";
       expect((await client.query(billing)).rows).toEqual([{ n: 0 }]);
     });
