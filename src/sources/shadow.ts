@@ -6,6 +6,12 @@ import { errorText, MigrateError } from "../errors.js";
 
 export const DEFAULT_SHADOW_PREFIX = "migrate_mcp_shadow_";
 
+/**
+ * Shadows this process created and has not dropped yet, so a signal handler can drop them before the
+ * process ends (a Ctrl-C during a load would otherwise leave a database behind on the user's server).
+ */
+const liveShadows = new Set<ShadowDatabase>();
+
 /** A throwaway database created for one source; `drop` is idempotent and safe to call after a failure. */
 export interface ShadowDatabase {
   name: string;
@@ -25,6 +31,44 @@ export async function createShadowDatabase(
 ): Promise<ShadowDatabase> {
   checkPrefix(prefix);
   const name = `${prefix}${randomBytes(6).toString("hex")}`;
+  const created = createDatabase(serverUrl, name, purpose);
+  let dropped: Promise<void> | undefined;
+  const shadow: ShadowDatabase = {
+    name,
+    url: withDatabase(serverUrl, name),
+    drop: () => {
+      // A signal can ask for the drop while CREATE DATABASE is in flight; dropping first would let the
+      // creation land afterwards and leave the database behind.
+      dropped ??= created
+        .then(
+          () => dropDatabase(serverUrl, name),
+          () => {},
+        )
+        .finally(() => liveShadows.delete(shadow));
+      return dropped;
+    },
+  };
+  liveShadows.add(shadow);
+  try {
+    await created;
+  } catch (error) {
+    liveShadows.delete(shadow);
+    throw error;
+  }
+  return shadow;
+}
+
+/** Drops every shadow this process still holds; answers the names it dropped and the errors it met. */
+export async function dropLiveShadows(): Promise<{ dropped: string[]; failed: string[] }> {
+  const shadows = [...liveShadows];
+  const outcomes = await Promise.allSettled(shadows.map((shadow) => shadow.drop()));
+  return {
+    dropped: shadows.filter((_, i) => outcomes[i]!.status === "fulfilled").map((shadow) => shadow.name),
+    failed: outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [errorText(outcome.reason)] : [])),
+  };
+}
+
+async function createDatabase(serverUrl: string, name: string, purpose: string): Promise<void> {
   await withClient(
     serverUrl,
     async (client) => {
@@ -37,12 +81,6 @@ export async function createShadowDatabase(
     },
     { applicationName: "migrate-mcp shadow" },
   );
-  let dropped: Promise<void> | undefined;
-  const drop = () => {
-    dropped ??= dropDatabase(serverUrl, name);
-    return dropped;
-  };
-  return { name, url: withDatabase(serverUrl, name), drop };
 }
 
 async function assertMayCreateDatabase(client: DbClient, serverUrl: string, purpose: string): Promise<void> {
