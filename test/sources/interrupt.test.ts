@@ -56,11 +56,11 @@ describe("a signal during a shadow load", () => {
       if (!ended) run.child.kill("SIGKILL");
     });
     const shadow = await databaseRunning(marker, () => ended);
-    onTestFinished(() =>
-      withClient(serverUrl(), (client) =>
+    onTestFinished(async () => {
+      await withClient(serverUrl(), (client) =>
         client.query(`DROP DATABASE IF EXISTS ${quoteIdent(shadow)} WITH (FORCE)`),
-      ),
-    );
+      );
+    });
     expect(shadow).toMatch(/^migrate_mcp_shadow_[0-9a-f]{12}$/);
     const started = Date.now();
     run.child.kill(signal);
