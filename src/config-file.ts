@@ -1,23 +1,14 @@
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { HINT_FORMS, hintParts } from "./diff/renames.js";
 import { MigrateError } from "./errors.js";
-
-// A rename names a column by table (optionally schema-qualified) and gives its new name: no part is empty.
-const RENAME = /^[^.=\s][^.=]*(\.[^.=\s][^.=]*){1,2}=[^.=\s][^.=]*$/;
 
 const configSchema = z
   .object({
     databases: z.record(z.string().min(1), z.string().min(1)).default({}),
     schema: z.string().min(1).optional(),
     renames: z
-      .array(
-        z
-          .string()
-          .regex(
-            RENAME,
-            "must look like table.old=new or schema.table.old=new (no spaces around the dots or =)",
-          ),
-      )
+      .array(z.string().refine((hint) => hintParts(hint) !== undefined, `is malformed; ${HINT_FORMS}`))
       .default([]),
     shadow: z.string().min(1).optional(),
     plansDir: z.string().min(1).optional(),

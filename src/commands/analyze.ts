@@ -13,7 +13,7 @@ export function registerAnalyzeCommand(program: Command, output: () => Output): 
     .option("--shadow <url>", "server for shadow databases that SQL sources are loaded into")
     .option(
       "--rename <hint>",
-      "rename hint: schema.table.column=new, schema.table=new or schema.table=other_schema.table (repeatable)",
+      "rename hint: schema.table.column=new, schema.table=new, schema.table=other_schema.table or schema.enum.label=new (repeatable)",
       collect,
       [],
     )

@@ -32,7 +32,7 @@ export function registerGenerateCommand(program: Command, output: () => Output):
     .option("--downtime-allowed", "use simple blocking forms instead of online rewrites", false)
     .option(
       "--rename <hint>",
-      "rename hint: schema.table.column=new, schema.table=new or schema.table=other_schema.table (repeatable)",
+      "rename hint: schema.table.column=new, schema.table=new, schema.table=other_schema.table or schema.enum.label=new (repeatable)",
       collect,
       [],
     )

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { loadConfig } from "../../src/config.js";
+import { HINT_FORMS } from "../../src/diff/renames.js";
 import { MigrateError } from "../../src/errors.js";
 
 async function dirWithConfig(yaml?: string): Promise<string> {
@@ -51,6 +52,8 @@ describe("loadConfig", () => {
         "renames:",
         "  - users.fullname=name",
         "  - billing.invoice.total=amount",
+        "  - public.invoices=billing.invoices",
+        "  - order_state.shiped=shipped",
         "shadow: postgresql://shadow@127.0.0.1:5433/postgres",
         "plansDir: migrations",
         "",
@@ -62,7 +65,12 @@ describe("loadConfig", () => {
         prod: `\${MM_CONFIG_TEST_UNSET}`,
       },
       schema: "db/schema.sql",
-      renames: ["users.fullname=name", "billing.invoice.total=amount"],
+      renames: [
+        "users.fullname=name",
+        "billing.invoice.total=amount",
+        "public.invoices=billing.invoices",
+        "order_state.shiped=shipped",
+      ],
       shadow: "postgresql://shadow@127.0.0.1:5433/postgres",
       plansDir: "migrations",
       path: join(dir, "migrate.config.yaml"),
@@ -74,7 +82,10 @@ describe("loadConfig", () => {
       /^migrate\.config\.yaml: databases: /,
     );
     expect((await configError("renames:\n  - a.b=c\n  - just_a_name\n")).message).toBe(
-      "migrate.config.yaml: renames.1: must look like table.old=new or schema.table.old=new (no spaces around the dots or =)",
+      `migrate.config.yaml: renames.1: is malformed; ${HINT_FORMS}`,
+    );
+    expect((await configError("renames:\n  - a. b=c\n")).message).toMatch(
+      /^migrate\.config\.yaml: renames\.0: /,
     );
     expect((await configError("schema: 12\n")).message).toMatch(/^migrate\.config\.yaml: schema: /);
   });

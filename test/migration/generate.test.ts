@@ -435,6 +435,60 @@ describe("generate", () => {
     });
   });
 
+  it("renames an enum label in place with a hint, keeping rows, defaults and checks that name it", async () => {
+    const source = await freshDatabase(
+      `CREATE TYPE state AS ENUM ('new', 'shiped', 'delivered');` +
+        `CREATE TABLE orders (id int PRIMARY KEY, state state NOT NULL DEFAULT 'shiped',
+           CONSTRAINT shipped_only CHECK (state <> 'new' OR id > 0));
+         INSERT INTO orders VALUES (1, 'new'), (2, 'shiped'), (3, 'delivered');`,
+    );
+    const target = await freshDatabase(
+      `CREATE TYPE state AS ENUM ('new', 'shipped', 'delivered');
+       CREATE TABLE orders (id int PRIMARY KEY, state state NOT NULL DEFAULT 'shipped',
+         CONSTRAINT shipped_only CHECK (state <> 'new' OR id > 0));`,
+    );
+    await expect(
+      generateMigration({ source: source.url, target: target.url, out: tempDir() }),
+    ).rejects.toThrow(/destroy|destructive/i);
+    const out = tempDir();
+    const { plan } = await generateMigration({
+      source: source.url,
+      target: target.url,
+      out,
+      renames: ["state.shiped=shipped"],
+    });
+    expect(plan.forwardSteps.map((step) => step.summary)).toEqual(["rename state.shiped=shipped"]);
+    expect(readFileSync(join(out, "forward.sql"), "utf8")).toContain(
+      `ALTER TYPE public.state RENAME VALUE 'shiped' TO 'shipped'`,
+    );
+    const rows = "SELECT id, state::text AS state FROM orders ORDER BY id";
+    await withClient(source.url, async (client) => {
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual([
+        { id: 1, state: "new" },
+        { id: 2, state: "shipped" },
+        { id: 3, state: "delivered" },
+      ]);
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual([
+        { id: 1, state: "new" },
+        { id: 2, state: "shiped" },
+        { id: 3, state: "delivered" },
+      ]);
+    });
+    await expect(
+      generateMigration({
+        source: source.url,
+        target: target.url,
+        out: tempDir(),
+        renames: ["state.shiped=sent"],
+      }),
+    ).rejects.toThrow(
+      /^rename hint "state\.shiped=sent": the target's enum public\.state has no label 'sent'/,
+    );
+  });
+
   it("refuses a rename hint that names nothing", async () => {
     const [source, target] = await Promise.all([freshDatabase(OLD), freshDatabase(NEW)]);
     await expect(
@@ -444,7 +498,7 @@ describe("generate", () => {
         out: tempDir(),
         renames: ["orders.nope=x"],
       }),
-    ).rejects.toThrow(/rename hint "orders\.nope=x" names no table or column in the source/);
+    ).rejects.toThrow(/rename hint "orders\.nope=x" names no table, column or enum label in the source/);
   });
 });
 

@@ -20,7 +20,7 @@ export const generateMigrationInput = {
     .array(z.string())
     .default([])
     .describe(
-      "Rename hints: schema.table.column=new, schema.table=new, or schema.table=other_schema.table to move a table; without one a rename is a drop plus an add",
+      "Rename hints: schema.table.column=new, schema.table=new, schema.table=other_schema.table to move a table, or schema.enum.label=new to rename an enum label in place; without one a rename is a drop plus an add",
     ),
   allow_destructive: z
     .boolean()
