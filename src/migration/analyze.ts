@@ -7,6 +7,7 @@ import type { Change } from "../diff/change.js";
 import { diffSchemas } from "../diff/diff.js";
 import { type Rename, resolveRenames } from "../diff/renames.js";
 import type { SchemaState } from "../plan/plan.js";
+import { withoutRefilledLosses } from "../plan/trash.js";
 import { withSource } from "../sources/index.js";
 import { renameChanges } from "./renames.js";
 
@@ -72,7 +73,7 @@ export async function planChanges(
 ): Promise<PlannedChanges> {
   const start = await diffStart(source, target, hints, options);
   return {
-    forward: forwardChanges(start, target.model),
+    forward: forwardChanges(start, source.model, target.model),
     rollback: [...diffSchemas(target.model, start.from), ...renameChanges(start.renames, "rollback")],
   };
 }
@@ -82,8 +83,10 @@ interface DiffStart {
   from: SchemaModel;
 }
 
-function forwardChanges(start: DiffStart, target: SchemaModel): Change[] {
-  return [...renameChanges(start.renames, "forward"), ...diffSchemas(start.from, target)];
+function forwardChanges(start: DiffStart, source: SchemaModel, target: SchemaModel): Change[] {
+  const changes = [...renameChanges(start.renames, "forward"), ...diffSchemas(start.from, target)];
+  // A table created again with every value copied over loses nothing, though it is dropped.
+  return withoutRefilledLosses(changes, source, target);
 }
 
 /** Where the diff starts: the source, or, with declared renames, the source rebuilt in a shadow after them. */
@@ -125,7 +128,7 @@ export async function analyzeSchemas(
   options: { cwd?: string; shadowUrl?: string },
 ): Promise<Analysis> {
   // Analysis shows only the forward changes, so the rollback diff is left to generate.
-  const changes = forwardChanges(await diffStart(source, target, hints, options), target.model);
+  const changes = forwardChanges(await diffStart(source, target, hints, options), source.model, target.model);
   return {
     source: source.state,
     target: target.state,

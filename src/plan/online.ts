@@ -8,7 +8,13 @@ import { columnDefinition, columnExtras, isRetyped, needsTextCast } from "../dif
 import { typeChangeRewrites } from "./annotate/type-change.js";
 import { primaryKey } from "./keys.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type Phase, type Step } from "./step.js";
-import { restoreStatements, saveStatements, TRASH_SCHEMA, type TrashRecord } from "./trash.js";
+import {
+  refillStatements,
+  restoreStatements,
+  saveStatements,
+  TRASH_SCHEMA,
+  type TrashRecord,
+} from "./trash.js";
 
 export interface OnlineOptions {
   source: SchemaModel;
@@ -36,9 +42,8 @@ const DEFAULT_BATCH_SIZE = 5000;
  */
 export function planSteps(changes: Change[], options: OnlineOptions): Step[] {
   const steps: Step[] = [];
-  for (const change of changes) {
-    if (change.statements.length === 0) continue;
-    for (const draft of draftsFor(change, options)) {
+  const emit = (change: Change, drafts: Draft[]) => {
+    for (const draft of drafts) {
       steps.push({
         id: String(steps.length + 1).padStart(3, "0"),
         summary: draft.summary,
@@ -58,8 +63,60 @@ export function planSteps(changes: Change[], options: OnlineOptions): Step[] {
         transactional: draft.statements.every((s) => s.transactional),
       });
     }
+  };
+  const refills = refillsAfter(changes, options);
+  for (const [index, change] of changes.entries()) {
+    if (change.statements.length > 0) emit(change, draftsFor(change, options));
+    for (const refill of refills.get(index) ?? []) {
+      emit(refill, [draft(refill.summary, "backfill", refill.statements)]);
+    }
   }
   return steps;
+}
+
+/**
+ * Where the rows of each dropped table that the plan creates again go in: after the last change that
+ * creates it or one of its partitions, so every row finds its partition.
+ */
+function refillsAfter(changes: Change[], options: OnlineOptions): Map<number, Change[]> {
+  const at = new Map<number, Change[]>();
+  for (const record of options.keep?.records ?? []) {
+    const table = options.target.objects[record.objectId];
+    if (!record.refill || table?.kind !== "table") continue;
+    const members = withPartitions(options.target, record.objectId);
+    let last = -1;
+    for (const [index, change] of changes.entries()) {
+      if (change.action === "create" && change.statements.length > 0 && members.has(change.objectId))
+        last = index;
+    }
+    if (last < 0) continue;
+    const refill: Change = {
+      objectId: table.id,
+      kind: "table",
+      action: "alter",
+      summary: `copy the rows of the dropped ${table.sqlName} into the new one`,
+      statements: refillStatements(record.refill, table.sqlName),
+      destructive: false,
+    };
+    at.set(last, [...(at.get(last) ?? []), refill]);
+  }
+  return at;
+}
+
+/** The table and its partitions, theirs too, in `model`. */
+function withPartitions(model: SchemaModel, tableId: string): Set<string> {
+  const members = new Set([tableId]);
+  const tables = Object.values(model.objects).filter((o): o is TableObj => o.kind === "table");
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const t of tables) {
+      if (t.partitionOf && members.has(t.partitionOf) && !members.has(t.id)) {
+        members.add(t.id);
+        grew = true;
+      }
+    }
+  }
+  return members;
 }
 
 function draftsFor(change: Change, options: OnlineOptions): Draft[] {

@@ -489,6 +489,52 @@ describe("generate", () => {
     );
   });
 
+  it("copies the rows of a table made partitioned into the new table, without --allow-destructive", async () => {
+    const plain = `CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY, at date NOT NULL, kind text,
+      PRIMARY KEY (id, at));`;
+    const source = await freshDatabase(
+      `${plain} INSERT INTO events (at, kind) VALUES ('2025-01-05', 'a'), ('2025-06-01', NULL), ('2026-02-01', 'c');`,
+    );
+    const partitioned = `CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY, at date NOT NULL, kind text,
+        PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+      CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+      CREATE TABLE events_rest PARTITION OF events DEFAULT;`;
+    const target = await freshDatabase(partitioned);
+    const out = tempDir();
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out });
+    expect(plan.forwardSteps.some((step) => step.destructive)).toBe(false);
+    expect(plan.forwardSteps.map((step) => step.summary)).toContain(
+      "copy the rows of the dropped public.events into the new one",
+    );
+    const rows = "SELECT tableoid::regclass::text AS part, id::int, at::text, kind FROM events ORDER BY id";
+    const before = [
+      { id: 1, at: "2025-01-05", kind: "a" },
+      { id: 2, at: "2025-06-01", kind: null },
+      { id: 3, at: "2026-02-01", kind: "c" },
+    ];
+    await withClient(source.url, async (client) => {
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual(
+        before.map((row, i) => ({ part: i < 2 ? "events_2025" : "events_rest", ...row })),
+      );
+      // The identity goes on from the copied rows.
+      expect(
+        (await client.query("INSERT INTO events (at) VALUES ('2025-02-02') RETURNING id::int")).rows,
+      ).toEqual([{ id: 4 }]);
+      await client.query("DELETE FROM events WHERE id = 4");
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      expect((await client.query(rows)).rows).toEqual(before.map((row) => ({ part: "events", ...row })));
+    });
+    // A column the new table lacks still loses its values, so that plan asks for --allow-destructive.
+    const narrower = await freshDatabase(
+      partitioned.replace(", kind text", "").replaceAll(", kind text", ""),
+    );
+    await expect(
+      generateMigration({ source: source.url, target: narrower.url, out: tempDir() }),
+    ).rejects.toThrow(/^the plan would destroy data in \d+ change\(s\): .*drop table public\.events/);
+  });
+
   it("refuses a rename hint that names nothing", async () => {
     const [source, target] = await Promise.all([freshDatabase(OLD), freshDatabase(NEW)]);
     await expect(
