@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -60,7 +60,9 @@ describe("data survives forward then rollback", () => {
         freshDatabase(schemas.new, onTestFinished),
       ]);
       const before = await checksums(source.url);
-      const out = join(mkdtempSync(join(tmpdir(), "mm-keep-")), "plan");
+      const home = mkdtempSync(join(tmpdir(), "mm-keep-"));
+      onTestFinished(() => rmSync(home, { recursive: true, force: true }));
+      const out = join(home, "plan");
       const { plan } = await generateMigration({
         source: source.url,
         target: target.url,

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { withClient } from "../../src/db/index.js";
 import { MigrateError } from "../../src/errors.js";
 import { generateMigration } from "../../src/migration/index.js";
@@ -19,7 +19,11 @@ const NEW = `CREATE TYPE order_status AS ENUM ('new', 'paid');
              CREATE INDEX orders_customer ON orders (customer_id);
              CREATE VIEW order_totals AS SELECT customer_id, sum(total) AS total FROM orders GROUP BY 1;`;
 
-const tempDir = () => mkdtempSync(join(tmpdir(), "mm-plan-"));
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "mm-plan-"));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 describe("generate", () => {
   it("writes a plan directory whose scripts migrate, verify and roll back", async () => {

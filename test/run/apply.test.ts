@@ -4,15 +4,7 @@ import { applyPlan } from "../../src/run/apply.js";
 import type { RunEvent } from "../../src/run/events.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
-import {
-  cleanupLater,
-  hasJournal,
-  journalRows,
-  schemaOf,
-  sharedPlan,
-  tamper,
-  writeTestPlan,
-} from "./helpers.js";
+import { cleanupLater, hasJournal, journalRows, schemaOf, sharedPlan, tamper, testPlan } from "./helpers.js";
 
 const shopPlan = sharedPlan({ source: SHOP, target: SHOP_V2, name: "shop" });
 
@@ -96,7 +88,7 @@ describe("refusals leave the database unchanged", () => {
   });
 
   it("a tampered forward.sql", async () => {
-    const { dir, plan } = await writeTestPlan({ source: SHOP, target: SHOP_V2, name: "tampered" });
+    const { dir, plan } = await testPlan({ source: SHOP, target: SHOP_V2, name: "tampered" });
     cleanupLater(dir);
     const db = await freshDatabase(SHOP);
     await tamper(dir, "forward.sql", (text) => `${text}\nDROP TABLE public.customers CASCADE;\n`);
@@ -108,7 +100,7 @@ describe("refusals leave the database unchanged", () => {
   });
 
   it("a plan.yaml that no longer records a model's hash, so the model could be anything", async () => {
-    const { dir, plan } = await writeTestPlan({ source: SHOP, target: SHOP_V2, name: "unhashed" });
+    const { dir, plan } = await testPlan({ source: SHOP, target: SHOP_V2, name: "unhashed" });
     cleanupLater(dir);
     const db = await freshDatabase(SHOP);
     await tamper(dir, "plan.yaml", (text) => text.replace(/^ {2}source-model\.json: .*\n/m, ""));

@@ -21,7 +21,14 @@ export interface PlanSpec {
   name?: string;
 }
 
-/** Builds a plan between two schemas on real databases and writes its directory to a temp folder. */
+/** A test's own plan (see writeTestPlan), its directory removed when the test finishes. */
+export async function testPlan(spec: PlanSpec): Promise<{ dir: string; plan: MigrationPlan }> {
+  const made = await writeTestPlan(spec);
+  onTestFinished(() => rm(made.dir, { recursive: true, force: true }));
+  return made;
+}
+
+/** Builds a plan between two schemas on real databases and writes its directory to a temp folder, which the caller removes. */
 export async function writeTestPlan(spec: PlanSpec): Promise<{ dir: string; plan: MigrationPlan }> {
   const [a, b] = await Promise.all([createTestDatabase(spec.source), createTestDatabase(spec.target)]);
   try {

@@ -10,18 +10,11 @@ import { rehearsePlan } from "../../src/run/rehearse.js";
 import { runCli } from "../helpers/cli.js";
 import { freshDatabase } from "../helpers/db.js";
 import { SHOP, SHOP_V2, shopData } from "./fixtures.js";
-import {
-  cleanupLater,
-  hasJournal,
-  journalRows,
-  schemaOf,
-  withCentsBackfill,
-  writeTestPlan,
-} from "./helpers.js";
+import { cleanupLater, hasJournal, journalRows, schemaOf, testPlan, withCentsBackfill } from "./helpers.js";
 
 describe("rehearse", () => {
   it("proves forward, verify, rollback, fingerprint and forward again on a shadow, and records it", async () => {
-    const made = await writeTestPlan({
+    const made = await testPlan({
       source: SHOP,
       target: SHOP_V2,
       name: "rehearse",
@@ -75,7 +68,7 @@ describe("rehearse", () => {
   });
 
   it("records a failed proof when the sample data breaks the plan, and apply then refuses", async () => {
-    const made = await writeTestPlan({
+    const made = await testPlan({
       source: SHOP,
       target: `${SHOP} ALTER TABLE public.orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0);`,
       name: "rehearse-fail",

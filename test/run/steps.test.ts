@@ -11,8 +11,8 @@ import {
   schemaOf,
   sharedPlan,
   tableChecksums,
+  testPlan,
   withCentsBackfill,
-  writeTestPlan,
 } from "./helpers.js";
 
 const backfillPlan = sharedPlan({
@@ -148,7 +148,7 @@ describe("lock timeouts", () => {
 
 describe("steps outside a transaction", () => {
   it("detect the invalid index an interrupted CREATE INDEX CONCURRENTLY left, drop it and rebuild", async () => {
-    const made = await writeTestPlan({
+    const made = await testPlan({
       source: SHOP,
       target: `${SHOP} CREATE UNIQUE INDEX orders_note_key ON public.orders (note);`,
       name: "cic",
