@@ -639,6 +639,7 @@ function order(
   addSqlBodyEdges(ctx, plans, edge);
   addNameCollisionEdges(ctx, plans, edge);
   addForeignKeyBindingEdges(ctx, plans, edge);
+  addPartitionCloneEdges(ctx, plans, edge, leaving);
   addPersistenceEdges(ctx, plans, edge);
   // An index that was attached to a parent's index survives until that index is dropped; build it after.
   for (const [id, plan] of plans) {
@@ -1111,6 +1112,64 @@ function addForeignKeyBindingEdges(
       continue;
     for (const table of foreignKeyTables(ctx.target, fk)) {
       for (const dropped of droppedKeys.get(table) ?? []) edge(key("drop", dropped), key("create", id));
+    }
+  }
+}
+
+/**
+ * A partition carries clones of its parent's indexes and keys, and of the foreign keys that reference its
+ * parent; the model leaves them out, since the parent's objects make them. PostgreSQL drops a clone with the
+ * object that made it only while the partition is attached, and will not drop a partition a referencing
+ * key's clone still depends on. So when a partition is dropped or detached (to move it, or to give it a
+ * new bound), the parent's dropped indexes and keys, and the dropped foreign keys referencing the parent,
+ * go first; a new foreign key referencing the parent comes after its partitions are dropped.
+ */
+function addPartitionCloneEdges(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  edge: (before: string, after: string) => void,
+  leaving: Set<string>,
+): void {
+  const removed = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
+  const partitions = new Map<string, string[]>();
+  for (const object of objectList(ctx.source)) {
+    if (object.kind !== "table" || !object.partitionOf) continue;
+    partitions.set(object.partitionOf, [...(partitions.get(object.partitionOf) ?? []), object.id]);
+  }
+  if (partitions.size === 0) return;
+  // The step in which a partition of `table` (at any depth) is dropped or detached.
+  const leavingSteps = (table: string): string[] =>
+    (partitions.get(table) ?? []).flatMap((id) => {
+      const from = ctx.source.objects[id] as TableObj;
+      const to = ctx.target.objects[id];
+      const plan = plans.get(id);
+      const moves = plan === "alter" && to?.kind === "table" && movesPartition(from, to, ctx);
+      // A table leaving every parent keeps its clones as its own (see parents.ts).
+      const own = removed(id) ? [key("drop", id)] : moves && !leaving.has(id) ? [key("alter", id)] : [];
+      return [...own, ...leavingSteps(id)];
+    });
+  for (const [id, plan] of plans) {
+    const object = ctx.source.objects[id];
+    if ((plan !== "drop" && plan !== "recreate") || !object) continue;
+    const parents =
+      object.kind === "index" || (object.kind === "constraint" && object.type !== "foreign key")
+        ? [object.table]
+        : object.kind === "constraint"
+          ? [...foreignKeyTables(ctx.source, object)].filter((table) => table !== object.table)
+          : [];
+    // A dropped parent takes its partitions' clones with it.
+    for (const parent of parents.filter((table) => !removed(table))) {
+      for (const step of leavingSteps(parent)) edge(key("drop", id), step);
+    }
+  }
+  // A new foreign key would clone itself onto a partition of the table it references that is to be dropped.
+  for (const [id, plan] of plans) {
+    const fk = ctx.target.objects[id];
+    if ((plan !== "create" && plan !== "recreate") || fk?.kind !== "constraint" || fk.type !== "foreign key")
+      continue;
+    for (const table of foreignKeyTables(ctx.target, fk)) {
+      if (table === fk.table || removed(table)) continue;
+      for (const step of leavingSteps(table)) if (step.startsWith("drop|")) edge(step, key("create", id));
     }
   }
 }
