@@ -7,7 +7,7 @@ import type { Change } from "../diff/change.js";
 import { diffSchemas } from "../diff/diff.js";
 import { type Rename, resolveRenames } from "../diff/renames.js";
 import type { SchemaState } from "../plan/plan.js";
-import { withoutRefilledLosses } from "../plan/trash.js";
+import { withoutRefilledLosses } from "../plan/refill.js";
 import { withSource } from "../sources/index.js";
 import { renameChanges } from "./renames.js";
 

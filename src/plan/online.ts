@@ -7,14 +7,9 @@ import { stmt } from "../diff/change.js";
 import { columnDefinition, columnExtras, isRetyped, needsTextCast } from "../diff/sql/columns.js";
 import { typeChangeRewrites } from "./annotate/type-change.js";
 import { primaryKey } from "./keys.js";
+import { copyAsideStatements, type Refill, refillStatements, withPartitions } from "./refill.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type Phase, type Step } from "./step.js";
-import {
-  refillStatements,
-  restoreStatements,
-  saveStatements,
-  TRASH_SCHEMA,
-  type TrashRecord,
-} from "./trash.js";
+import { restoreStatements, saveStatements, TRASH_SCHEMA, type TrashRecord } from "./trash.js";
 
 export interface OnlineOptions {
   source: SchemaModel;
@@ -27,6 +22,8 @@ export interface OnlineOptions {
   keep?: { planName: string; records: TrashRecord[] };
   /** Rollback plans: data to put back once its table or column exists again. */
   restore?: TrashRecord[];
+  /** Tables dropped and created again whose rows are carried into the new table (see refill.ts). */
+  refills?: Refill[];
 }
 
 type Draft = Pick<Step, "phase" | "statements" | "backfill"> & { summary: string };
@@ -64,64 +61,75 @@ export function planSteps(changes: Change[], options: OnlineOptions): Step[] {
       });
     }
   };
-  const refills = refillsAfter(changes, options);
+  const { copyAt, fillAfter } = refillPlaces(changes, options);
   for (const [index, change] of changes.entries()) {
-    if (change.statements.length > 0) emit(change, draftsFor(change, options));
-    for (const refill of refills.get(index) ?? []) {
-      emit(refill, [draft(refill.summary, "backfill", refill.statements)]);
+    if (change.statements.length > 0) {
+      const drafts = draftsFor(change, options);
+      const copies = (copyAt.get(index) ?? []).flatMap(copyAsideStatements);
+      const [first, ...rest] = drafts;
+      emit(
+        change,
+        first && copies.length
+          ? [{ ...first, statements: [...copies, ...first.statements] }, ...rest]
+          : drafts,
+      );
+    }
+    for (const refill of fillAfter.get(index) ?? []) {
+      const fill: Change = {
+        objectId: refill.objectId,
+        kind: "table",
+        action: "alter",
+        summary: `copy the rows of the dropped ${refill.table} into the new one`,
+        statements: refillStatements(refill),
+        destructive: false,
+      };
+      emit(fill, [draft(fill.summary, "backfill", fill.statements)]);
     }
   }
   return steps;
 }
 
 /**
- * Where the rows of each dropped table that the plan creates again go in: after the last change that
- * creates it or one of its partitions, so every row finds its partition.
+ * Where each refill's rows are copied aside (the first drop of the table or one of its partitions) and
+ * where they go back in (after the last change that creates or attaches the table or one of its
+ * partitions, so every row finds its partition).
  */
-function refillsAfter(changes: Change[], options: OnlineOptions): Map<number, Change[]> {
-  const at = new Map<number, Change[]>();
-  for (const record of options.keep?.records ?? []) {
-    const table = options.target.objects[record.objectId];
-    if (!record.refill || table?.kind !== "table") continue;
-    const members = withPartitions(options.target, record.objectId);
-    let last = -1;
-    for (const [index, change] of changes.entries()) {
-      if (change.action === "create" && change.statements.length > 0 && members.has(change.objectId))
-        last = index;
-    }
-    if (last < 0) continue;
-    const refill: Change = {
-      objectId: table.id,
-      kind: "table",
-      action: "alter",
-      summary: `copy the rows of the dropped ${table.sqlName} into the new one`,
-      statements: refillStatements(record.refill, table.sqlName),
-      destructive: false,
-    };
-    at.set(last, [...(at.get(last) ?? []), refill]);
+function refillPlaces(
+  changes: Change[],
+  options: OnlineOptions,
+): { copyAt: Map<number, Refill[]>; fillAfter: Map<number, Refill[]> } {
+  const copyAt = new Map<number, Refill[]>();
+  const fillAfter = new Map<number, Refill[]>();
+  const add = (map: Map<number, Refill[]>, index: number, refill: Refill) =>
+    map.set(index, [...(map.get(index) ?? []), refill]);
+  for (const refill of options.refills ?? []) {
+    const before = withPartitions(options.source, refill.objectId);
+    const after = withPartitions(options.target, refill.objectId);
+    const acting = (action: Change["action"], members: Set<string>) =>
+      [...changes.entries()].filter(
+        ([, c]) => c.action === action && c.statements.length && members.has(c.objectId),
+      );
+    const firstDrop = acting("drop", before)[0];
+    // Partitions that join the new table by ATTACH do so in an alter.
+    const lastCreate = [...acting("create", after), ...acting("alter", after)]
+      .sort((a, b) => a[0] - b[0])
+      .at(-1);
+    if (!firstDrop || !lastCreate) continue;
+    add(copyAt, firstDrop[0], refill);
+    add(fillAfter, lastCreate[0], refill);
   }
-  return at;
-}
-
-/** The table and its partitions, theirs too, in `model`. */
-function withPartitions(model: SchemaModel, tableId: string): Set<string> {
-  const members = new Set([tableId]);
-  const tables = Object.values(model.objects).filter((o): o is TableObj => o.kind === "table");
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const t of tables) {
-      if (t.partitionOf && members.has(t.partitionOf) && !members.has(t.id)) {
-        members.add(t.id);
-        grew = true;
-      }
-    }
-  }
-  return members;
+  return { copyAt, fillAfter };
 }
 
 function draftsFor(change: Change, options: OnlineOptions): Draft[] {
+  // A refilled table gets its rows from the table it replaces, not from the trash.
+  const refilled = (options.refills ?? []).some((r) =>
+    withPartitions(options.target, r.objectId).has(change.objectId),
+  );
   const restore =
-    change.action === "create" ? options.restore?.find((r) => r.objectId === change.objectId) : undefined;
+    change.action === "create" && !refilled
+      ? options.restore?.find((r) => r.objectId === change.objectId)
+      : undefined;
   const column = options.target.objects[change.objectId];
   if (restore?.kind === "column" && column?.kind === "column")
     return restoreColumnDrafts(change, column, restore, options);

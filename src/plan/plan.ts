@@ -3,6 +3,7 @@ import { canonical } from "../catalog/definition.js";
 import type { SchemaModel } from "../catalog/model.js";
 import type { Change } from "../diff/change.js";
 import { planSteps } from "./online.js";
+import { refillsOf } from "./refill.js";
 import { renderScript } from "./script.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type Step } from "./step.js";
 import { renderCleanupScript, type TrashRecord, trashRecords } from "./trash.js";
@@ -70,23 +71,27 @@ export function buildPlan(input: {
   };
   const { source, target } = input.models;
   // Trash names come from the two schema states, so the same inputs give the same scripts.
-  const kept = trashRecords(
-    input.forward,
-    source,
-    target,
-    `${input.source.fingerprint}>${input.target.fingerprint}`,
+  const scope = `${input.source.fingerprint}>${input.target.fingerprint}`;
+  const kept = trashRecords(input.forward, source, target, scope);
+  const refills = refillsOf(input.forward, source, target, scope);
+  // Undoing a refill carries the rows back, written since included, unless the forward left columns
+  // behind: then the trash's copy of the old rows is what has them.
+  const unfills = refillsOf(input.rollback, target, source, `${scope}<`).filter(
+    (back) => refills.find((forth) => forth.objectId === back.objectId)?.complete === true,
   );
   const forwardSteps = planSteps(input.forward, {
     ...online,
     source,
     target,
     keep: { planName: input.name, records: kept },
+    refills,
   });
   const rollbackSteps = planSteps(input.rollback, {
     ...online,
     source: target,
     target: source,
     restore: kept,
+    refills: unfills,
   });
   const header = (title: string, from: SchemaState, to: SchemaState) => ({
     title,
@@ -114,7 +119,10 @@ export function buildPlan(input: {
         rollbackSteps,
       ),
       "verify.sql": renderVerifyScript(input.target),
-      "cleanup.sql": renderCleanupScript(kept),
+      "cleanup.sql": renderCleanupScript(
+        kept,
+        [...refills, ...unfills].map((refill) => refill.copy),
+      ),
     },
     kept,
   };

@@ -7,8 +7,6 @@ import { primaryKey } from "./keys.js";
 
 export const TRASH_SCHEMA = "migrate_mcp_trash";
 
-const TYPE_KINDS = new Set<string>(["enum", "domain", "composite", "range", "collation"]);
-
 /**
  * Where the rows or values a destructive step removes are kept until cleanup: a table in migrate_mcp_trash
  * holding each row (or each key with the column's value) as text, so it depends on no type or table the
@@ -30,26 +28,9 @@ export interface TrashRecord {
   insertColumns: string[];
   /** Serial and identity columns, with an SQL expression for their sequence, moved past restored values. */
   sequences: { column: string; sequence: string }[];
-  /** A dropped table the plan creates again (partitioned now, say): its rows are copied into the new one. */
-  refill: Refill | null;
 }
 
-/**
- * The rows of a table that is dropped and created again, carried over by a typed copy taken just before
- * the drop (the trash keeps them as text of the old row type, which is gone once the table is).
- */
-export interface Refill {
-  /** Qualified name of the copy, in migrate_mcp_trash. */
-  copy: string;
-  /** Columns (SQL) both tables have with the same type and collation, none generated in the new one. */
-  columns: string[];
-  /** Every value the old table stored has a column to go to. */
-  complete: boolean;
-  /** Serial and identity columns of the new table, moved past the copied values. */
-  sequences: { column: string; sequence: string }[];
-}
-
-function trashName(scope: string, objectId: string): string {
+export function trashName(scope: string, objectId: string): string {
   const hash = createHash("sha256").update(`${scope}\0${objectId}`).digest("hex").slice(0, 16);
   return `${quoteIdent(TRASH_SCHEMA)}.${quoteIdent(`t_${hash}`)}`;
 }
@@ -69,49 +50,11 @@ function columnsOf(model: SchemaModel, table: TableObj): ColumnObj[] {
   return table.columns.map((id) => model.objects[id]).filter((c): c is ColumnObj => c?.kind === "column");
 }
 
-function sequencesOf(columns: ColumnObj[], table: string): { column: string; sequence: string }[] {
+export function sequencesOf(columns: ColumnObj[], table: string): { column: string; sequence: string }[] {
   return columns.flatMap((c) => {
     const sequence = sequenceOf(c, table);
     return sequence ? [{ column: quoteIdent(c.name), sequence }] : [];
   });
-}
-
-/**
- * How the rows of `before`, dropped by the plan, go into `after`, the table created under the same name.
- * A column whose type or collation the plan alters, rebuilds or drops is left out: the copy would hold the
- * old one up.
- */
-function refillOf(
-  source: SchemaModel,
-  target: SchemaModel,
-  before: TableObj,
-  after: TableObj,
-  changedTypes: Set<string>,
-  scope: string,
-): Refill | null {
-  const targetColumns = new Map(columnsOf(target, after).map((c) => [c.name, c]));
-  const stored = columnsOf(source, before).filter((c) => c.generated === null);
-  const carried = stored.filter((c) => {
-    const to = targetColumns.get(c.name);
-    return (
-      to !== undefined &&
-      to.generated === null &&
-      to.type === c.type &&
-      to.collation === c.collation &&
-      !changedTypes.has(c.type.replace(/(\[\])+$/, "")) &&
-      !changedTypes.has(c.collation ?? "")
-    );
-  });
-  if (carried.length === 0) return null;
-  return {
-    copy: trashName(`${scope}\0refill`, before.id),
-    columns: carried.map((c) => quoteIdent(c.name)),
-    complete: carried.length === stored.length,
-    sequences: sequencesOf(
-      carried.map((c) => targetColumns.get(c.name)!),
-      after.sqlName,
-    ),
-  };
 }
 
 /**
@@ -125,18 +68,11 @@ export function trashRecords(
   scope: string,
 ): TrashRecord[] {
   const records: TrashRecord[] = [];
-  const changedTypes = new Set(
-    changes.flatMap((change) => {
-      const object = change.action === "create" ? undefined : source.objects[change.objectId];
-      return object && TYPE_KINDS.has(object.kind) ? [object.sqlName] : [];
-    }),
-  );
   for (const change of changes) {
     if (change.action !== "drop" || change.statements.length === 0) continue;
     const object = source.objects[change.objectId];
     if (object?.kind === "table" && !object.partitionKey) {
       const columns = columnsOf(source, object);
-      const recreated = target.objects[object.id];
       records.push({
         objectId: object.id,
         kind: "table",
@@ -147,10 +83,6 @@ export function trashRecords(
         key: [],
         insertColumns: columns.filter((c) => c.generated === null).map((c) => quoteIdent(c.name)),
         sequences: sequencesOf(columns, object.sqlName),
-        refill:
-          recreated?.kind === "table"
-            ? refillOf(source, target, object, recreated, changedTypes, scope)
-            : null,
       });
     }
     if (
@@ -172,32 +104,10 @@ export function trashRecords(
         key,
         insertColumns: [],
         sequences: [],
-        refill: null,
       });
     }
   }
   return records;
-}
-
-/**
- * `changes` with the drops whose every stored value the plan copies into the table created again (see
- * Refill) no longer marked destructive: the table and its columns.
- */
-export function withoutRefilledLosses(changes: Change[], source: SchemaModel, target: SchemaModel): Change[] {
-  const refilled = new Set(
-    trashRecords(changes, source, target, "")
-      .filter((record) => record.refill?.complete)
-      .flatMap((record) => {
-        const table = source.objects[record.objectId];
-        return table?.kind === "table" ? [table.id, ...table.columns] : [];
-      }),
-  );
-  if (refilled.size === 0) return changes;
-  return changes.map((change) =>
-    change.action === "drop" && change.destructive && refilled.has(change.objectId)
-      ? { ...change, destructive: false }
-      : change,
-  );
 }
 
 /**
@@ -218,27 +128,13 @@ export function saveStatements(record: TrashRecord, planName: string): Statement
     stmt(
       `COMMENT ON TABLE ${record.trash} IS ${quoteLiteral(`migrate-mcp plan ${planName}: ${what}, kept until cleanup`)}`,
     ),
-    ...(record.refill
-      ? [
-          stmt(
-            `CREATE TABLE ${record.refill.copy} AS SELECT ${record.refill.columns.join(", ")} FROM ONLY ${record.table}`,
-          ),
-        ]
-      : []),
   ];
 }
 
-/** Statements that fill a table created again with the rows of the one it replaces, then drop the copy. */
-export function refillStatements(refill: Refill, table: string): Statement[] {
-  const columns = refill.columns.join(", ");
-  return [
-    stmt(`INSERT INTO ${table} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM ${refill.copy}`),
-    ...setvalStatements(refill.sequences, table),
-    stmt(`DROP TABLE ${refill.copy}`),
-  ];
-}
-
-function setvalStatements(sequences: { column: string; sequence: string }[], table: string): Statement[] {
+export function setvalStatements(
+  sequences: { column: string; sequence: string }[],
+  table: string,
+): Statement[] {
   return sequences.map(({ column, sequence }) =>
     stmt(
       `SELECT pg_catalog.setval(${sequence}, s.m) FROM (SELECT max(${column}) AS m FROM ${table}) s WHERE s.m IS NOT NULL`,
@@ -270,18 +166,18 @@ export function restoreStatements(record: TrashRecord): Statement[] {
   ];
 }
 
-/** cleanup.sql: drops what the plan kept, once nobody needs to roll back. */
-export function renderCleanupScript(records: TrashRecord[]): string {
+/**
+ * cleanup.sql: drops what the plan kept, once nobody needs to roll back, and the copies of refilled tables a
+ * stopped run may have left (`copies`).
+ */
+export function renderCleanupScript(records: TrashRecord[], copies: string[]): string {
+  const tables = [...records.map((r) => r.trash), ...copies];
   return [
     "-- migrate-mcp cleanup script: removes the data this plan kept for rollback",
     "-- run only after the migration is verified and rollback is no longer wanted",
     "-- run with: psql -v ON_ERROR_STOP=1 -f cleanup.sql",
     "",
-    ...(records.length
-      ? records
-          .flatMap((r) => [r.trash, ...(r.refill ? [r.refill.copy] : [])])
-          .map((t) => `DROP TABLE IF EXISTS ${t};`)
-      : ["-- nothing was kept"]),
+    ...(tables.length ? tables.map((t) => `DROP TABLE IF EXISTS ${t};`) : ["-- nothing was kept"]),
     "",
   ].join("\n");
 }
