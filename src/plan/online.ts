@@ -254,6 +254,14 @@ function indexCreate(change: Change, index: IndexObj, options: OnlineOptions): D
   ];
 }
 
+function referencesPartitioned(fk: ConstraintObj, options: OnlineOptions): boolean {
+  return fk.dependsOn.some((id) => {
+    const column = options.target.objects[id];
+    const table = column?.kind === "column" ? options.target.objects[column.table] : undefined;
+    return table?.kind === "table" && table.id !== fk.table && table.partitionKey !== null;
+  });
+}
+
 function constraintCreate(change: Change, constraint: ConstraintObj, options: OnlineOptions): Draft[] | null {
   const table = existingTable(options, constraint.table);
   if (!table) return null;
@@ -262,8 +270,14 @@ function constraintCreate(change: Change, constraint: ConstraintObj, options: On
   const tail = extras.length ? [draft(`${change.summary}: comment`, "expand", extras)] : [];
   if (constraint.type === "foreign key" || constraint.type === "check") {
     if (!constraint.validated) return null;
-    // PostgreSQL before 18 refuses a NOT VALID foreign key on a partitioned table; it is added validated.
-    if (constraint.type === "foreign key" && table.partitionKey) return null;
+    // PostgreSQL before 18 refuses a NOT VALID foreign key on a partitioned table, and validating one that
+    // references a partitioned table leaves the clones it makes on the partitions not valid: it is added
+    // validated.
+    if (
+      constraint.type === "foreign key" &&
+      (table.partitionKey || referencesPartitioned(constraint, options))
+    )
+      return null;
     return [
       draft(`${change.summary} (NOT VALID)`, "expand", [
         stmt(`ALTER TABLE ${constraint.tableSql} ADD CONSTRAINT ${name} ${constraint.definition} NOT VALID`),

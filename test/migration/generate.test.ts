@@ -576,6 +576,29 @@ describe("generate", () => {
     ).rejects.toThrow(/^the plan would destroy data in \d+ change\(s\): .*drop table public\.metrics_cpu/);
   });
 
+  it("adds a foreign key referencing a partitioned table validated, so its clones on the partitions are too", async () => {
+    const parent = `CREATE TABLE accounts (id int PRIMARY KEY) PARTITION BY HASH (id);
+      CREATE TABLE accounts_0 PARTITION OF accounts FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+      CREATE TABLE accounts_1 PARTITION OF accounts FOR VALUES WITH (MODULUS 2, REMAINDER 1);`;
+    const source = await freshDatabase(
+      `${parent} CREATE TABLE transfers (id int PRIMARY KEY, account_id int);
+       INSERT INTO accounts VALUES (1), (2); INSERT INTO transfers VALUES (10, 1), (11, 2);`,
+    );
+    const target = await freshDatabase(
+      `${parent} CREATE TABLE transfers (id int PRIMARY KEY, account_id int REFERENCES accounts);`,
+    );
+    const out = tempDir();
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out });
+    // PostgreSQL before 18 validates only the key itself, not its clones, and verify would see them differ.
+    expect(plan.forwardSteps.map((step) => step.summary)).toEqual([
+      "create constraint transfers_account_id_fkey on public.transfers",
+    ]);
+    await withClient(source.url, async (client) => {
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+    });
+  });
+
   it("refuses a rename hint that names nothing", async () => {
     const [source, target] = await Promise.all([freshDatabase(OLD), freshDatabase(NEW)]);
     await expect(
