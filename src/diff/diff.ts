@@ -23,7 +23,7 @@ import { columnExtras, columnSettingsBeyond, inheritedColumnSettings, isRetyped 
 import { asideName } from "./sql/common.js";
 import { indexSettings } from "./sql/constraints.js";
 import { collationRebuilt } from "./sql/namespaces.js";
-import { sequenceOwnership } from "./sql/sequences.js";
+import { sequenceOwnership, sequencePastValues } from "./sql/sequences.js";
 import { attachesPartition, attachPartition, movesPartition, replicaIdentity } from "./sql/tables.js";
 import { attributesLosingValues, domainSql, enumAdditions, enumCreate } from "./sql/types.js";
 
@@ -848,17 +848,23 @@ function addSequenceOwnership(ctx: DiffContext, plans: Map<string, Plan>, nodes:
     const rebuilt = ["create", "recreate"].includes(plans.get(object.id) ?? "");
     const ownerRebuilt = ["create", "recreate"].includes(plans.get(object.ownedBy) ?? "");
     if (!rebuilt && !ownerRebuilt && before?.ownedBy === object.ownedBy) continue;
+    const column = ctx.target.objects[object.ownedBy] as ColumnObj | undefined;
+    // A new sequence for a column that already holds values (an identity made serial again) starts past them.
+    const holdsValues =
+      rebuilt && !ownerRebuilt && column !== undefined && ctx.source.objects[column.id]?.kind === "column";
     const change: Change = {
       objectId: object.id,
       kind: "sequence owner",
       action: "alter",
       summary: `sequence ${object.sqlName} owned by ${object.ownedBySql}`,
-      statements: [sequenceOwnership(object)],
+      statements: [
+        sequenceOwnership(object),
+        ...(holdsValues ? [sequencePastValues(object.sqlName, column, object.increment)] : []),
+      ],
       destructive: false,
     };
     const after = new Set([key("create", object.id), key("alter", object.id), key("create", object.ownedBy)]);
     after.add(key("alter", object.ownedBy));
-    const column = ctx.target.objects[object.ownedBy] as ColumnObj | undefined;
     if (column) after.add(key("create", column.table));
     nodes.set(key("own", object.id), {
       key: key("own", object.id),

@@ -9,7 +9,8 @@ import {
   privilegeChange,
   valueIntoBounds,
 } from "./common.js";
-import { moveAsideForIdentity } from "./identity.js";
+import { carryPosition, moveAsideForIdentity } from "./identity.js";
+import { sequencePastValues } from "./sequences.js";
 
 function identityOptions(o: IdentityOptions): string {
   return (
@@ -203,10 +204,14 @@ function inheritedColumnChanges(from: ColumnObj, to: ColumnObj): Statement[] {
 function identityChange(from: ColumnObj, to: ColumnObj, ctx: DiffContext): Statement[] {
   if (!from.identity && to.identity) {
     const options = to.identityOptions ? ` ${identitySequence(to.identityOptions)}` : "";
+    const sequence = to.identityOptions;
     return [
       ...moveAsideForIdentity(from, to, ctx),
       alterColumn(to, `ADD GENERATED ${to.identity.toUpperCase()} AS IDENTITY${options}`),
-      ...(to.identityOptions ? identitySequenceExtras(null, to.identityOptions) : []),
+      ...(sequence ? identitySequenceExtras(null, sequence) : []),
+      // The serial's sequence, moved aside, hands its place on; values beyond it move the new one further.
+      ...(sequence ? carryPosition(from, to, sequence.sequence, ctx) : []),
+      ...(sequence ? [sequencePastValues(sequence.sequence, to, sequence.increment)] : []),
     ];
   }
   // Dropping the identity drops its sequence, with the sequence's comment and grants.

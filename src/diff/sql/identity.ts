@@ -1,5 +1,5 @@
 import type { ColumnObj, SchemaModel, SequenceObj } from "../../catalog/model.js";
-import { quoteIdent } from "../../db/quote.js";
+import { quoteIdent, quoteLiteral } from "../../db/quote.js";
 import { type DiffContext, type Statement, stmt } from "../change.js";
 import { asideName } from "./common.js";
 
@@ -41,6 +41,24 @@ function sequenceInTheWay(from: ColumnObj, to: ColumnObj, ctx: DiffContext): Seq
 export function moveAsideForIdentity(from: ColumnObj, to: ColumnObj, ctx: DiffContext): Statement[] {
   const old = sequenceInTheWay(from, to, ctx);
   return old ? [stmt(`ALTER SEQUENCE ${old.sqlName} RENAME TO ${quoteIdent(asideName(old.name))}`)] : [];
+}
+
+/**
+ * The position of the serial's sequence an identity takes the name of, handed to the identity's sequence
+ * (the serial's is then dropped under its aside name).
+ */
+export function carryPosition(
+  from: ColumnObj,
+  to: ColumnObj,
+  sequence: string,
+  ctx: DiffContext,
+): Statement[] {
+  const old = sequenceInTheWay(from, to, ctx);
+  if (!old) return [];
+  const aside = `${quoteIdent(old.schema)}.${quoteIdent(asideName(old.name))}`;
+  return [
+    stmt(`SELECT pg_catalog.setval(${quoteLiteral(sequence)}, o.last_value, o.is_called) FROM ${aside} o`),
+  ];
 }
 
 /** The dropped sequence's name when an identity took its own (see moveAsideForIdentity), else its own. */

@@ -1,4 +1,5 @@
-import type { SequenceObj } from "../../catalog/model.js";
+import type { ColumnObj, SequenceObj } from "../../catalog/model.js";
+import { quoteIdent, quoteLiteral } from "../../db/quote.js";
 import { type Generator, type Statement, stmt } from "../change.js";
 import { commentChange, commentOnCreate, NO_PRIVILEGES, privilegeChange, valueIntoBounds } from "./common.js";
 import { droppedSequenceName, moveIdentityAside } from "./identity.js";
@@ -7,6 +8,19 @@ function options(s: SequenceObj): string {
   return (
     `AS ${s.dataType} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} ` +
     `START WITH ${s.start} CACHE ${s.cache} ${s.cycle ? "CYCLE" : "NO CYCLE"}`
+  );
+}
+
+/**
+ * A sequence new to a column that already holds values (a serial made identity, or back) starts at its
+ * START: it is moved past the column's values (the smallest, for one that counts down), never back, so the
+ * next row does not take an id a row has.
+ */
+export function sequencePastValues(sequence: string, column: ColumnObj, increment: string): Statement {
+  const down = increment.startsWith("-");
+  const [extreme, beyond] = down ? ["min", "<="] : ["max", ">="];
+  return stmt(
+    `SELECT pg_catalog.setval(${quoteLiteral(sequence)}, v.m) FROM (SELECT ${extreme}(${quoteIdent(column.name)}) AS m FROM ${column.tableSql}) v, ${sequence} q WHERE v.m ${beyond} q.last_value`,
   );
 }
 
