@@ -59,6 +59,8 @@ export async function loadBoth(options: SpecOptions): Promise<[LoadedSchema, Loa
 export interface PlannedChanges {
   forward: Change[];
   rollback: Change[];
+  /** The source as the diff sees it: after the declared renames (the source itself when there are none). */
+  renamedSource: SchemaModel;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function planChanges(
   return {
     forward: forwardChanges(start, source.model, target.model),
     rollback: [...diffSchemas(target.model, start.from), ...renameChanges(start.renames, "rollback")],
+    renamedSource: start.from,
   };
 }
 

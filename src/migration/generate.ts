@@ -34,7 +34,10 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
   const planTools = Promise.all([import("../plan/annotate.js"), import("../plan/files.js")]);
   planTools.catch(() => {}); // a failure to load surfaces where it is awaited, not as an unhandled rejection
   const [source, target] = await loadBoth({ ...options, cwd });
-  const { forward, rollback } = await planChanges(source, target, planOptions.renames, { ...options, cwd });
+  const { forward, rollback, renamedSource } = await planChanges(source, target, planOptions.renames, {
+    ...options,
+    cwd,
+  });
   if (!planOptions.allowDestructive) refuseDestructive(forward);
 
   const now = options.now ?? new Date();
@@ -49,6 +52,7 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
     forward,
     rollback,
     models: { source: source.model, target: target.model },
+    renamedSource,
   });
   const [{ annotateSteps }, { writePlanDirectory }] = await planTools;
   const annotate = { ...planOptions, lockTimeoutMs: planOptions.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS };

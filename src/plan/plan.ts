@@ -64,12 +64,18 @@ export function buildPlan(input: {
   forward: Change[];
   rollback: Change[];
   models: { source: SchemaModel; target: SchemaModel };
+  /**
+   * The source after the declared renames, where the diff starts: the objects the changes name are looked
+   * up in it (the source itself when there are no renames).
+   */
+  renamedSource?: SchemaModel;
 }): MigrationPlan {
   const online = {
     downtimeAllowed: input.options.downtimeAllowed,
     lockTimeoutMs: input.options.lockTimeoutMs,
   };
-  const { source, target } = input.models;
+  const { target } = input.models;
+  const source = input.renamedSource ?? input.models.source;
   // Trash names come from the two schema states, so the same inputs give the same scripts.
   const scope = `${input.source.fingerprint}>${input.target.fingerprint}`;
   const kept = trashRecords(input.forward, source, target, scope);
@@ -105,8 +111,9 @@ export function buildPlan(input: {
       ? null
       : (input.options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS),
   });
+  const { renamedSource: _diffStart, ...described } = input;
   return {
-    ...input,
+    ...described,
     forwardSteps,
     rollbackSteps,
     scripts: {

@@ -621,6 +621,43 @@ describe("generate", () => {
     });
   });
 
+  it("undoes a hinted table rename whose key, serial and incoming foreign key are named after the table", async () => {
+    const source = await freshDatabase(
+      `CREATE TABLE customer (id serial PRIMARY KEY, name text);
+       CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customer);
+       INSERT INTO customer (name) VALUES ('a'), ('b'); INSERT INTO orders VALUES (1, 2);`,
+    );
+    const target = await freshDatabase(
+      `CREATE TABLE customers (id serial PRIMARY KEY, name text);
+       CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers);`,
+    );
+    const out = tempDir();
+    await generateMigration({
+      source: source.url,
+      target: target.url,
+      out,
+      renames: ["public.customer=customers"],
+      allowDestructive: true,
+    });
+    await withClient(source.url, async (client) => {
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      expect((await client.query("INSERT INTO customers (name) VALUES ('c') RETURNING id")).rows).toEqual([
+        { id: 3 },
+      ]);
+      // The rollback re-adds the foreign key while the table still has its new name.
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      expect((await client.query("SELECT id, name FROM customer ORDER BY id")).rows).toEqual([
+        { id: 1, name: "a" },
+        { id: 2, name: "b" },
+        { id: 3, name: "c" },
+      ]);
+      expect((await client.query("INSERT INTO customer (name) VALUES ('d') RETURNING id")).rows).toEqual([
+        { id: 4 },
+      ]);
+    });
+  });
+
   it("refuses a rename hint that names nothing", async () => {
     const [source, target] = await Promise.all([freshDatabase(OLD), freshDatabase(NEW)]);
     await expect(
