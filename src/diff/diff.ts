@@ -518,10 +518,13 @@ function order(
         RECAST_KINDS.has(to.kind) && recast.has(id)
           ? typeRecast(ctx, from as RecastType, to as RecastType, recast.get(id) ?? [], rebinds)
           : (generatorFor(from).alter(from, altered, ctx) as Statement[]);
-      // Recasting into an enum loses the values it no longer has; a composite loses those of its dropped
-      // attributes.
+      // Recasting into an enum loses the values of the labels it no longer has (one that only reorders
+      // them loses none); a composite loses those of its dropped attributes.
       const loses =
-        (to.kind === "enum" && recast.has(id)) ||
+        (from.kind === "enum" &&
+          to.kind === "enum" &&
+          recast.has(id) &&
+          from.labels.some((label) => !to.labels.includes(label))) ||
         (from.kind === "composite" &&
           to.kind === "composite" &&
           compositeLosesValues(ctx, from, to, recast.has(id)));

@@ -4,7 +4,9 @@ import type { Change } from "../diff/change.js";
 import { MigrateError } from "../errors.js";
 import { buildPlan, type MigrationPlan, type PlanOptions } from "../plan/plan.js";
 import { DEFAULT_LOCK_TIMEOUT_MS } from "../plan/step.js";
+import { liveDatabaseUrl } from "../sources/index.js";
 import { loadBoth, planChanges, type SpecOptions } from "./analyze.js";
+import { withUnusedLabelDrops } from "./enum-usage.js";
 
 export interface GenerateOptions extends SpecOptions, Partial<Omit<PlanOptions, "renames">> {
   /** Plan directory; default `<plansDir or migrations>/<timestamp>_<slug>`. */
@@ -34,10 +36,11 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
   const planTools = Promise.all([import("../plan/annotate.js"), import("../plan/files.js")]);
   planTools.catch(() => {}); // a failure to load surfaces where it is awaited, not as an unhandled rejection
   const [source, target] = await loadBoth({ ...options, cwd });
-  const { forward, rollback, renamedSource } = await planChanges(source, target, planOptions.renames, {
-    ...options,
-    cwd,
-  });
+  const planned = await planChanges(source, target, planOptions.renames, { ...options, cwd });
+  const { rollback, renamedSource } = planned;
+  // Labels no row holds are dropped without loss; only the live source database can say which.
+  const sourceUrl = await liveDatabaseUrl(options.source, { cwd, config });
+  const forward = await withUnusedLabelDrops(planned.forward, renamedSource, target.model, sourceUrl);
   if (!planOptions.allowDestructive) refuseDestructive(forward);
 
   const now = options.now ?? new Date();

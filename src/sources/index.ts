@@ -53,6 +53,18 @@ export async function resolveSource(spec: string, options: ResolveOptions = {}):
   }
 }
 
+/** The URL of a spec that names a live database (a URL or a `databases:` entry); null for schema sources. */
+export async function liveDatabaseUrl(spec: string, options: ResolveOptions = {}): Promise<string | null> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const config = options.config ?? (await loadConfig(cwd));
+  const kind = classifySpec(spec, { ...options, cwd, config });
+  if (kind === "url") return spec;
+  if (kind === "config" && Object.hasOwn(config.databases, spec)) {
+    return configuredUrl(config.databases[spec]!, `databases.${spec}`, config);
+  }
+  return null;
+}
+
 /** Resolves `spec`, runs `fn`, and always releases the source, keeping `fn`'s error when both fail. */
 export async function withSource<T>(
   spec: string,

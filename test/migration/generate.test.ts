@@ -658,6 +658,33 @@ describe("generate", () => {
     });
   });
 
+  it("drops enum labels no row holds without --allow-destructive, and refuses while a row holds one", async () => {
+    const source = await freshDatabase(
+      `CREATE TYPE mood AS ENUM ('happy', 'meh', 'sad', 'angry');
+       CREATE TABLE people (id int PRIMARY KEY, mood mood, past mood[]);
+       INSERT INTO people VALUES (1, 'happy', '{meh}'), (2, NULL, NULL);`,
+    );
+    const fewer = await freshDatabase(
+      `CREATE TYPE mood AS ENUM ('happy', 'meh'); CREATE TABLE people (id int PRIMARY KEY, mood mood, past mood[]);`,
+    );
+    const out = tempDir();
+    const { plan } = await generateMigration({ source: source.url, target: fewer.url, out });
+    expect(plan.forwardSteps.some((step) => step.destructive)).toBe(false);
+    await withClient(source.url, async (client) => {
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      expect((await client.query("SELECT mood::text, past::text FROM people ORDER BY id")).rows).toEqual([
+        { mood: "happy", past: "{meh}" },
+        { mood: null, past: null },
+      ]);
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      // Now an array holds a label the target drops.
+      await client.query("UPDATE people SET past = '{sad}' WHERE id = 2");
+    });
+    await expect(
+      generateMigration({ source: source.url, target: fewer.url, out: tempDir() }),
+    ).rejects.toThrow(/^the plan would destroy data in 1 change\(s\): alter enum public\.mood/);
+  });
+
   it("refuses a rename hint that names nothing", async () => {
     const [source, target] = await Promise.all([freshDatabase(OLD), freshDatabase(NEW)]);
     await expect(
