@@ -1,4 +1,4 @@
-import type { ConstraintObj, DbObject, IndexObj, SchemaModel } from "./model.js";
+import type { ConstraintObj, DbObject, IndexObj, SchemaModel, TableObj } from "./model.js";
 
 /** Indexes over one model for questions planners ask per object, so a large plan stays linear. */
 export interface ModelLookup {
@@ -54,3 +54,10 @@ export const modelDependents = perModel((model): ReadonlyMap<string, readonly st
   }
   return dependents;
 });
+
+/** The table of that schema and name, by a scan: for the few lookups a rename hint makes. */
+export function findTable(model: SchemaModel, schema: string, name: string): TableObj | undefined {
+  return objectList(model).find(
+    (o): o is TableObj => o.kind === "table" && o.schema === schema && o.name === name,
+  );
+}

@@ -1,10 +1,15 @@
+import { findTable } from "../catalog/lookup.js";
 import type { EnumObj, SchemaModel, TableObj } from "../catalog/model.js";
 import { qualify, quoteIdent, quoteLiteral } from "../db/quote.js";
 import { MigrateError } from "../errors.js";
 import { type Statement, stmt } from "./change.js";
+import { followingRenames } from "./following-renames.js";
 
 /** A rename the user declared; without one, a renamed object diffs as a drop plus an add. */
-export type Rename = TableRename | ColumnRename | EnumValueRename;
+export type Rename = HintedRename | FollowingRename;
+
+/** The renames a hint names itself. */
+type HintedRename = TableRename | ColumnRename | EnumValueRename;
 
 export interface TableRename {
   kind: "table";
@@ -27,6 +32,22 @@ export interface ColumnRename {
   newName: string;
 }
 
+/**
+ * A key, index or serial sequence named after a renamed table or column the way PostgreSQL names them
+ * (`orders_pkey`, `orders_id_seq`), renamed too when the target names it after the new name; otherwise the
+ * diff would rebuild the key and its foreign keys, and start the sequence again. Found, never hinted.
+ */
+export interface FollowingRename {
+  kind: "follows";
+  hint: string;
+  object: "constraint" | "index" | "sequence";
+  /** Where the object is once its table has been renamed or moved. */
+  schema: string;
+  table: string;
+  name: string;
+  newName: string;
+}
+
 /** RENAME VALUE keeps every stored value, where a drop plus an add would recreate the type. */
 export interface EnumValueRename {
   kind: "enum value";
@@ -35,12 +56,6 @@ export interface EnumValueRename {
   type: string;
   label: string;
   newLabel: string;
-}
-
-function findTable(model: SchemaModel, schema: string, name: string): TableObj | undefined {
-  return Object.values(model.objects).find(
-    (o): o is TableObj => o.kind === "table" && o.schema === schema && o.name === name,
-  );
 }
 
 function findEnum(model: SchemaModel, schema: string, name: string): EnumObj | undefined {
@@ -72,12 +87,17 @@ export function resolveRenames(hints: string[], source: SchemaModel, target: Sch
     return moved ? { schema: moved.newSchema, name: moved.newName } : { schema, name: table };
   };
   for (const r of parsed) checkTarget(r, target, after);
-  // Columns are renamed while their table still has its old name and schema; tables after.
-  return [...parsed.filter((r) => r.kind !== "table"), ...tables];
+  // Columns are renamed while their table still has its old name and schema; tables after, then what is
+  // named after them.
+  return [
+    ...parsed.filter((r) => r.kind !== "table"),
+    ...tables,
+    ...followingRenames(parsed, source, target),
+  ];
 }
 
 function checkTarget(
-  r: Rename,
+  r: HintedRename,
   target: SchemaModel,
   after: (schema: string, table: string) => { schema: string; name: string },
 ): void {
@@ -109,7 +129,7 @@ function checkTarget(
 /**
  * Several tables may move into one new schema: the first move creates it and, undone last, drops it.
  */
-function onlyFirstCreatesSchema(renames: Rename[]): Rename[] {
+function onlyFirstCreatesSchema(renames: HintedRename[]): HintedRename[] {
   const created = new Set<string>();
   return renames.map((r) => {
     if (r.kind !== "table" || !r.createsSchema) return r;
@@ -134,7 +154,7 @@ export function hintParts(hint: string): { parts: string[]; to: string[] } | und
   return wellFormed ? { parts, to } : undefined;
 }
 
-function parseHint(hint: string, source: SchemaModel): Rename {
+function parseHint(hint: string, source: SchemaModel): HintedRename {
   const shape = hintParts(hint);
   if (!shape) throw new MigrateError("USAGE", `rename hint "${hint}" is malformed; ${HINT_FORMS}`);
   const { parts, to } = shape;
@@ -176,6 +196,8 @@ export const HINT_FORMS =
  */
 export function renameStatements(r: Rename): Statement[] {
   switch (r.kind) {
+    case "follows":
+      return [followingRename(r, r.name, r.newName)];
     case "enum value":
       return [enumValueRename(r.schema, r.type, r.label, r.newLabel)];
     case "column":
@@ -196,6 +218,8 @@ export function renameStatements(r: Rename): Statement[] {
 /** The statements that undo one rename. */
 export function reverseRenameStatements(r: Rename): Statement[] {
   switch (r.kind) {
+    case "follows":
+      return [followingRename(r, r.newName, r.name)];
     case "enum value":
       return [enumValueRename(r.schema, r.type, r.newLabel, r.label)];
     case "column":
@@ -221,4 +245,14 @@ function enumValueRename(schema: string, type: string, from: string, to: string)
   return stmt(
     `ALTER TYPE ${qualify(schema, type)} RENAME VALUE ${quoteLiteral(from)} TO ${quoteLiteral(to)}`,
   );
+}
+
+function followingRename(r: FollowingRename, from: string, to: string): Statement {
+  if (r.object === "constraint") {
+    return stmt(
+      `ALTER TABLE ${qualify(r.schema, r.table)} RENAME CONSTRAINT ${quoteIdent(from)} TO ${quoteIdent(to)}`,
+    );
+  }
+  const what = r.object === "index" ? "INDEX" : "SEQUENCE";
+  return stmt(`ALTER ${what} ${qualify(r.schema, from)} RENAME TO ${quoteIdent(to)}`);
 }

@@ -8,7 +8,7 @@ export function renameChanges(renames: Rename[], direction: "forward" | "rollbac
   const ordered = direction === "forward" ? renames : [...renames].reverse();
   return ordered.map((rename) => ({
     objectId: `rename:${rename.hint}`,
-    kind: CHANGE_KIND[rename.kind],
+    kind: rename.kind === "follows" ? rename.object : CHANGE_KIND[rename.kind],
     action: "alter",
     summary: direction === "forward" ? `rename ${rename.hint}` : `undo rename ${rename.hint}`,
     statements: direction === "forward" ? renameStatements(rename) : reverseRenameStatements(rename),

@@ -621,38 +621,44 @@ describe("generate", () => {
     });
   });
 
-  it("undoes a hinted table rename whose key, serial and incoming foreign key are named after the table", async () => {
+  it("renames the key, unique key and serial named after a hinted table and column along with them", async () => {
     const source = await freshDatabase(
-      `CREATE TABLE customer (id serial PRIMARY KEY, name text);
+      `CREATE TABLE customer (id serial PRIMARY KEY, mail text UNIQUE);
        CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customer);
-       INSERT INTO customer (name) VALUES ('a'), ('b'); INSERT INTO orders VALUES (1, 2);`,
+       INSERT INTO customer (mail) VALUES ('a'), ('b'); INSERT INTO orders VALUES (1, 2);`,
     );
     const target = await freshDatabase(
-      `CREATE TABLE customers (id serial PRIMARY KEY, name text);
+      `CREATE TABLE customers (id serial PRIMARY KEY, email text UNIQUE);
        CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers);`,
     );
     const out = tempDir();
-    await generateMigration({
+    const { plan } = await generateMigration({
       source: source.url,
       target: target.url,
       out,
-      renames: ["public.customer=customers"],
-      allowDestructive: true,
+      renames: ["public.customer=customers", "customer.mail=email"],
     });
+    // Nothing is rebuilt: not the keys, not the foreign key on them, not the sequence.
+    expect(plan.forwardSteps.map((step) => step.summary)).toEqual([
+      "rename customer.mail=email",
+      "rename public.customer=customers",
+      "rename public.customer_mail_key=customers_email_key (follows public.customer=customers, customer.mail=email)",
+      "rename public.customer_pkey=customers_pkey (follows public.customer=customers)",
+      "rename public.customer_id_seq=customers_id_seq (follows public.customer=customers)",
+    ]);
     await withClient(source.url, async (client) => {
       await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
       await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
-      expect((await client.query("INSERT INTO customers (name) VALUES ('c') RETURNING id")).rows).toEqual([
+      expect((await client.query("INSERT INTO customers (email) VALUES ('c') RETURNING id")).rows).toEqual([
         { id: 3 },
       ]);
-      // The rollback re-adds the foreign key while the table still has its new name.
       await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
-      expect((await client.query("SELECT id, name FROM customer ORDER BY id")).rows).toEqual([
-        { id: 1, name: "a" },
-        { id: 2, name: "b" },
-        { id: 3, name: "c" },
+      expect((await client.query("SELECT id, mail FROM customer ORDER BY id")).rows).toEqual([
+        { id: 1, mail: "a" },
+        { id: 2, mail: "b" },
+        { id: 3, mail: "c" },
       ]);
-      expect((await client.query("INSERT INTO customer (name) VALUES ('d') RETURNING id")).rows).toEqual([
+      expect((await client.query("INSERT INTO customer (mail) VALUES ('d') RETURNING id")).rows).toEqual([
         { id: 4 },
       ]);
     });
