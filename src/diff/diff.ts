@@ -45,7 +45,34 @@ export function diffSchemas(from: SchemaModel, to: SchemaModel): Change[] {
   settleInheritedColumns(source, target, plans, parents);
   const recast = typeRecasts(ctx, plans);
   propagate(ctx, plans, recast);
+  refuseRowTypeRetype(ctx, plans);
   return order(ctx, plans, recast, parents);
+}
+
+/**
+ * PostgreSQL cannot change a column's type while another column stores its table's row type (it can add
+ * and drop columns), so the plan would fail when run: it is refused now, naming the column.
+ */
+function refuseRowTypeRetype(ctx: DiffContext, plans: Map<string, Plan>): void {
+  for (const [id, plan] of plans) {
+    const from = ctx.source.objects[id];
+    const to = ctx.target.objects[id];
+    if (plan !== "alter" || from?.kind !== "column" || to?.kind !== "column" || !isRetyped(from, to))
+      continue;
+    const table = ctx.source.objects[from.table];
+    if (table?.kind !== "table") continue;
+    const holder = objectList(ctx.source).find(
+      (o) =>
+        o.kind === "column" &&
+        (o.type === table.sqlName || o.type === `${table.sqlName}[]`) &&
+        plans.get(o.id) !== "drop",
+    );
+    if (holder?.kind !== "column") continue;
+    throw new MigrateError(
+      "UNSUPPORTED",
+      `cannot change the type of column ${from.sqlName}: column ${holder.sqlName} stores the row type of ${table.sqlName}, and PostgreSQL cannot alter a row type in use; migrate it by hand (move the values to a new composite type first)`,
+    );
+  }
 }
 
 /** Objects that are described by another object's statements and never diffed on their own. */

@@ -691,6 +691,22 @@ describe("generate", () => {
     ).rejects.toThrow(/^the plan would destroy data in 1 change\(s\): alter enum public\.mood/);
   });
 
+  it("refuses, naming the column, to retype a table's column while another column stores its row type", async () => {
+    const [source, target] = await Promise.all([
+      freshDatabase(
+        "CREATE TABLE amount (cents int, currency text); CREATE TABLE invoices (id int, total amount);",
+      ),
+      freshDatabase(
+        "CREATE TABLE amount (cents bigint, currency text); CREATE TABLE invoices (id int, total amount);",
+      ),
+    ]);
+    await expect(
+      generateMigration({ source: source.url, target: target.url, out: tempDir() }),
+    ).rejects.toThrow(
+      /^cannot change the type of column public\.amount\.cents: column public\.invoices\.total stores the row type of public\.amount, .*; migrate it by hand/,
+    );
+  });
+
   it("refuses a rename hint that names nothing", async () => {
     const [source, target] = await Promise.all([freshDatabase(OLD), freshDatabase(NEW)]);
     await expect(
