@@ -22,6 +22,7 @@ import { inPartitionKey, type ParentChanges, parentChanges, rebuildsPartitionedT
 import { columnExtras, columnSettingsBeyond, inheritedColumnSettings, isRetyped } from "./sql/columns.js";
 import { asideName } from "./sql/common.js";
 import { indexSettings } from "./sql/constraints.js";
+import { handedToIdentity } from "./sql/identity.js";
 import { collationRebuilt } from "./sql/namespaces.js";
 import { sequenceOwnership, sequencePastValues } from "./sql/sequences.js";
 import { attachesPartition, attachPartition, movesPartition, replicaIdentity } from "./sql/tables.js";
@@ -512,7 +513,7 @@ function order(
         from,
         statements,
         plan === "recreate" ? 0 : 200 - KIND_RANK[from.kind],
-        isDestructive(from),
+        isDestructive(from) && !(from.kind === "sequence" && handedToIdentity(from, ctx)),
       );
     }
     if ((plan === "create" || plan === "recreate") && to) {

@@ -61,13 +61,21 @@ export function carryPosition(
   ];
 }
 
-/** The dropped sequence's name when an identity took its own (see moveAsideForIdentity), else its own. */
-export function droppedSequenceName(s: SequenceObj, ctx: DiffContext): string {
+/**
+ * Whether an identity takes the dropped sequence's name (see moveAsideForIdentity), and with it the
+ * sequence's position (carryPosition): then the drop loses nothing.
+ */
+export function handedToIdentity(s: SequenceObj, ctx: DiffContext): boolean {
   const taker = identityColumns(ctx.target).get(s.sqlName);
   const before = taker && ctx.source.objects[taker.id];
-  if (taker && before?.kind === "column" && sequenceInTheWay(before, taker, ctx)?.id === s.id)
-    return `${quoteIdent(s.schema)}.${quoteIdent(asideName(s.name))}`;
-  return s.sqlName;
+  return (
+    taker !== undefined && before?.kind === "column" && sequenceInTheWay(before, taker, ctx)?.id === s.id
+  );
+}
+
+/** The dropped sequence's name when an identity took its own, else its own. */
+export function droppedSequenceName(s: SequenceObj, ctx: DiffContext): string {
+  return handedToIdentity(s, ctx) ? `${quoteIdent(s.schema)}.${quoteIdent(asideName(s.name))}` : s.sqlName;
 }
 
 /**
