@@ -62,9 +62,13 @@ export function planSteps(changes: Change[], options: OnlineOptions): Step[] {
     }
   };
   const { copyAt, fillAfter } = refillPlaces(changes, options);
+  // A refilled table gets its rows from the table it replaces, not from the trash.
+  const refilled = new Set(
+    (options.refills ?? []).flatMap((r) => [...withPartitions(options.target, r.objectId)]),
+  );
   for (const [index, change] of changes.entries()) {
     if (change.statements.length > 0) {
-      const drafts = draftsFor(change, options);
+      const drafts = draftsFor(change, options, refilled);
       const copies = (copyAt.get(index) ?? []).flatMap(copyAsideStatements);
       const [first, ...rest] = drafts;
       emit(
@@ -121,13 +125,9 @@ function refillPlaces(
   return { copyAt, fillAfter };
 }
 
-function draftsFor(change: Change, options: OnlineOptions): Draft[] {
-  // A refilled table gets its rows from the table it replaces, not from the trash.
-  const refilled = (options.refills ?? []).some((r) =>
-    withPartitions(options.target, r.objectId).has(change.objectId),
-  );
+function draftsFor(change: Change, options: OnlineOptions, refilled: ReadonlySet<string>): Draft[] {
   const restore =
-    change.action === "create" && !refilled
+    change.action === "create" && !refilled.has(change.objectId)
       ? options.restore?.find((r) => r.objectId === change.objectId)
       : undefined;
   const column = options.target.objects[change.objectId];
