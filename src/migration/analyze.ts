@@ -52,8 +52,18 @@ export async function loadSchema(
   );
 }
 
+/**
+ * Both schemas, read side by side. When one fails, the other still finishes, and drops its shadow
+ * database, before the error is thrown: the CLI exits on the error, which left that shadow behind.
+ */
 export async function loadBoth(options: SpecOptions): Promise<[LoadedSchema, LoadedSchema]> {
-  return Promise.all([loadSchema(options.source, options), loadSchema(options.target, options)]);
+  const [source, target] = await Promise.allSettled([
+    loadSchema(options.source, options),
+    loadSchema(options.target, options),
+  ]);
+  if (source.status === "rejected") throw source.reason;
+  if (target.status === "rejected") throw target.reason;
+  return [source.value, target.value];
 }
 
 export interface PlannedChanges {
