@@ -8,6 +8,7 @@ import { columnDefinition, columnExtras, isRetyped, needsTextCast } from "../dif
 import { typeChangeRewrites } from "./annotate/type-change.js";
 import { primaryKey } from "./keys.js";
 import { copyAsideStatements, type Refill, refillStatements, withPartitions } from "./refill.js";
+import { keepValuesStatements, keptValues, putBackStatements } from "./retype-values.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type Phase, type Step } from "./step.js";
 import { restoreStatements, saveStatements, TRASH_SCHEMA, type TrashRecord } from "./trash.js";
 
@@ -24,6 +25,11 @@ export interface OnlineOptions {
   restore?: TrashRecord[];
   /** Tables dropped and created again whose rows are carried into the new table (see refill.ts). */
   refills?: Refill[];
+  /**
+   * Which way the plan runs, and the trash scope both ways share: a type change's swap keeps the old
+   * values going forward and puts them back rolling back (see retype-values.ts).
+   */
+  direction?: { way: "forward" | "rollback"; scope: string };
 }
 
 type Draft = Pick<Step, "phase" | "statements" | "backfill"> & { summary: string };
@@ -133,7 +139,11 @@ function draftsFor(change: Change, options: OnlineOptions, refilled: ReadonlySet
   const column = options.target.objects[change.objectId];
   if (restore?.kind === "column" && column?.kind === "column")
     return restoreColumnDrafts(change, column, restore, options);
-  const drafts = (options.downtimeAllowed ? null : onlineDrafts(change, options)) ?? [simpleDraft(change)];
+  const drafts = withKeptValues(
+    change,
+    (options.downtimeAllowed ? null : onlineDrafts(change, options)) ?? [simpleDraft(change)],
+    options,
+  );
   if (restore)
     drafts.push(draft(`restore the rows of ${restore.table}`, "backfill", restoreStatements(restore)));
   const keep =
@@ -151,6 +161,43 @@ function draftsFor(change: Change, options: OnlineOptions, refilled: ReadonlySet
     ];
   }
   return drafts;
+}
+
+/**
+ * A type change whose cast back may alter values: going forward its old values are kept first, in a step
+ * of its own (so an online swap still only changes the catalog under its lock); rolling back they are put
+ * back after it, in the rows that have not changed since.
+ */
+function withKeptValues(change: Change, drafts: Draft[], options: OnlineOptions): Draft[] {
+  const before = options.source.objects[change.objectId];
+  const after = options.target.objects[change.objectId];
+  if (
+    !options.direction ||
+    change.action !== "alter" ||
+    before?.kind !== "column" ||
+    after?.kind !== "column"
+  )
+    return drafts;
+  const forward = options.direction.way === "forward";
+  // The forward's models, whichever way the plan runs: its source holds the original values.
+  const models = forward
+    ? { source: options.source, target: options.target }
+    : { source: options.target, target: options.source };
+  const [original, changed] = forward ? [before, after] : [after, before];
+  const kept = keptValues(original, changed, models, options.direction.scope);
+  if (!kept) return drafts;
+  if (forward) {
+    const keep = keepValuesStatements(kept, original);
+    return [
+      draft(`keep the original values of ${original.sqlName} for the rollback`, "backfill", keep),
+      ...drafts,
+    ];
+  }
+  const putBack = putBackStatements(kept, original, changed, models);
+  return [
+    ...drafts,
+    draft(`put back the original values of ${original.sqlName} in rows unchanged since`, "backfill", putBack),
+  ];
 }
 
 /** A dropped column comes back nullable, gets its kept values, and only then its NOT NULL. */

@@ -4,6 +4,7 @@ import type { SchemaModel } from "../catalog/model.js";
 import type { Change } from "../diff/change.js";
 import { planSteps } from "./online.js";
 import { refillsOf } from "./refill.js";
+import { keptValueTables } from "./retype-values.js";
 import { renderScript } from "./script.js";
 import { DEFAULT_LOCK_TIMEOUT_MS, type Step } from "./step.js";
 import { renderCleanupScript, type TrashRecord, trashRecords } from "./trash.js";
@@ -91,6 +92,7 @@ export function buildPlan(input: {
     target,
     keep: { planName: input.name, records: kept },
     refills,
+    direction: { way: "forward", scope },
   });
   const rollbackSteps = planSteps(input.rollback, {
     ...online,
@@ -98,6 +100,7 @@ export function buildPlan(input: {
     target: source,
     restore: kept,
     refills: unfills,
+    direction: { way: "rollback", scope },
   });
   const header = (title: string, from: SchemaState, to: SchemaState) => ({
     title,
@@ -126,10 +129,10 @@ export function buildPlan(input: {
         rollbackSteps,
       ),
       "verify.sql": renderVerifyScript(input.target),
-      "cleanup.sql": renderCleanupScript(
-        kept,
-        [...refills, ...unfills].map((refill) => refill.copy),
-      ),
+      "cleanup.sql": renderCleanupScript(kept, [
+        ...[...refills, ...unfills].map((refill) => refill.copy),
+        ...keptValueTables(input.forward, { source, target }, scope),
+      ]),
     },
     kept,
   };

@@ -708,6 +708,36 @@ describe("generate", () => {
     );
   });
 
+  it("rolls a type change back to the original values of the rows that have not changed since", async () => {
+    const source = await freshDatabase(
+      `CREATE TABLE parts (id int PRIMARY KEY, code text, spec json, n int);
+       INSERT INTO parts VALUES (1, '007', '{"a": 1, "a": 2}', 1), (2, ' 15 ', '[1,  2]', 2), (3, NULL, NULL, 3);`,
+    );
+    const target = await freshDatabase(
+      "CREATE TABLE parts (id int PRIMARY KEY, code int, spec jsonb, n bigint);",
+    );
+    const out = tempDir();
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out });
+    // int → bigint casts back exactly, so only code and spec keep their old values.
+    expect(plan.forwardSteps.map((step) => step.summary).filter((s) => s.startsWith("keep"))).toEqual([
+      "keep the original values of public.parts.code for the rollback",
+      "keep the original values of public.parts.spec for the rollback",
+    ]);
+    const rows = "SELECT id, code, spec::text AS spec FROM parts ORDER BY id";
+    await withClient(source.url, async (client) => {
+      const original = (await client.query(rows)).rows;
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      await client.query("UPDATE parts SET code = 8 WHERE id = 2");
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+      // A plain cast back would give '7' and {"a": 2}; the row changed since keeps its change.
+      expect((await client.query(rows)).rows).toEqual([
+        original[0],
+        { ...original[1], code: "8" },
+        original[2],
+      ]);
+    });
+  });
+
   it("refuses a rename hint that names nothing", async () => {
     const [source, target] = await Promise.all([freshDatabase(OLD), freshDatabase(NEW)]);
     await expect(
