@@ -3,7 +3,7 @@ import { quoteIdent } from "../db/quote.js";
 import type { Change, Statement } from "../diff/change.js";
 import { stmt } from "../diff/change.js";
 import { needsTextCast } from "../diff/sql/columns.js";
-import { sequencesOf, setvalStatements, TRASH_SCHEMA, trashName } from "./trash.js";
+import { columnsOf, sequencesOf, setvalStatements, TRASH_SCHEMA, trashName } from "./trash.js";
 
 /**
  * The rows of a table the plan drops and creates again under the same name (a plain table made
@@ -31,10 +31,6 @@ export interface Refill {
 }
 
 const USER_TYPE_KINDS = new Set(["enum", "domain", "composite", "range", "collation"]);
-
-function columnsOf(model: SchemaModel, table: TableObj): ColumnObj[] {
-  return table.columns.map((id) => model.objects[id]).filter((c): c is ColumnObj => c?.kind === "column");
-}
 
 /** The table and its partitions, theirs too, in `model`. */
 export function withPartitions(model: SchemaModel, tableId: string): Set<string> {

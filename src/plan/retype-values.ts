@@ -2,14 +2,14 @@ import type { ColumnObj, SchemaModel } from "../catalog/model.js";
 import { quoteIdent } from "../db/quote.js";
 import type { Change, Statement } from "../diff/change.js";
 import { stmt } from "../diff/change.js";
-import { isRetyped, needsTextCast } from "../diff/sql/columns.js";
+import { baseType, isRetyped, needsTextCast } from "../diff/sql/columns.js";
 import { primaryKey } from "./keys.js";
-import { TRASH_SCHEMA, trashName } from "./trash.js";
+import { keyedUpdate, keyedValues, TRASH_SCHEMA, trashName } from "./trash.js";
 
 /**
  * A type change whose cast back may not give the original text (`'007'` → 7 → `'7'`, json's spacing and
- * duplicate keys, an upper-case uuid) keeps the old values, by key, when the online swap drops the old
- * column; the rollback's swap puts them back in the rows whose value has not changed since.
+ * duplicate keys, an upper-case uuid) keeps the old values by key in a step before the change; the
+ * rollback puts them back after its own change, in the rows whose value has not changed since.
  */
 export interface KeptValues {
   /** Qualified name of the trash table: the same for the forward and the rollback. */
@@ -26,8 +26,6 @@ const EXACT_WIDENING: Record<string, readonly string[]> = {
   text: ["character varying"],
   "character varying": ["text"],
 };
-
-const baseType = (type: string) => type.replace(/\(.*\)/, "");
 
 /** Whether casting `original` to `changed`'s type and back can change a value's text. */
 function mayNormalise(original: ColumnObj, changed: ColumnObj): boolean {
@@ -82,20 +80,21 @@ export function keptValues(
   return { trash: trashName(`${scope}\0retype`, original.id), key };
 }
 
-/** Run in the forward's swap, before the old column is dropped. */
+/**
+ * The forward's step before the change. It takes no lock beyond its scan: a row written meanwhile keeps
+ * its older copy, which the rollback then does not match, so it is never put back over a change.
+ */
 export function keepValuesStatements(kept: KeptValues, column: ColumnObj): Statement[] {
-  const name = quoteIdent(column.name);
   return [
     stmt(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(TRASH_SCHEMA)}`),
     stmt(
-      `CREATE TABLE IF NOT EXISTS ${kept.trash} AS SELECT jsonb_build_array(${kept.key.join(", ")}) AS key, ` +
-        `${name}::text COLLATE pg_catalog."default" AS value FROM ONLY ${column.tableSql}`,
+      `CREATE TABLE IF NOT EXISTS ${kept.trash} AS ${keyedValues(column.tableSql, quoteIdent(column.name), kept.key)}`,
     ),
   ];
 }
 
 /**
- * Run after the rollback's swap: a row gets its original value back when its value is still what the
+ * Run after the rollback's change: a row gets its original value back when its value is still what the
  * forward made of that original, cast back (so a row changed since keeps its change).
  */
 export function putBackStatements(
@@ -121,16 +120,11 @@ export function putBackStatements(
     models.target,
     models.source,
   );
-  const key = kept.key.map((k) => `${table}.${k}`).join(", ");
-  return [
-    stmt(
-      `UPDATE ${table} SET ${name} = ${value} FROM ${kept.trash} x WHERE x.key = jsonb_build_array(${key}) ` +
-        `AND ${table}.${name}::text IS NOT DISTINCT FROM (${roundTrip})::text`,
-    ),
-  ];
+  const unchanged = `${table}.${name}::text IS NOT DISTINCT FROM (${roundTrip})::text`;
+  return [keyedUpdate(table, name, `::${original.type}`, kept.trash, kept.key, unchanged)];
 }
 
-/** The trash tables the forward's swaps may write, for cleanup.sql (dropped IF EXISTS). */
+/** The trash tables the forward's keep steps may write, for cleanup.sql (dropped IF EXISTS). */
 export function keptValueTables(
   changes: Change[],
   models: { source: SchemaModel; target: SchemaModel },

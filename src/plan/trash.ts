@@ -46,7 +46,7 @@ function sequenceOf(column: ColumnObj, table: string): string | null {
   return /^nextval\((.+)\)$/.exec(column.default ?? "")?.[1] ?? null;
 }
 
-function columnsOf(model: SchemaModel, table: TableObj): ColumnObj[] {
+export function columnsOf(model: SchemaModel, table: TableObj): ColumnObj[] {
   return table.columns.map((id) => model.objects[id]).filter((c): c is ColumnObj => c?.kind === "column");
 }
 
@@ -111,6 +111,32 @@ export function trashRecords(
 }
 
 /**
+ * A column's values with their row's key, as text in the default collation, so the copy depends on no type
+ * or collation the plan may drop.
+ */
+export function keyedValues(table: string, column: string, key: string[]): string {
+  return `SELECT jsonb_build_array(${key.join(", ")}) AS key, ${column}::text COLLATE pg_catalog."default" AS value FROM ONLY ${table}`;
+}
+
+/**
+ * Puts values copied by keyedValues back, by key (`cast` turns the text into the column's type), in the
+ * rows `condition` (over the table and the copy `x`) also picks.
+ */
+export function keyedUpdate(
+  table: string,
+  column: string,
+  cast: string,
+  trash: string,
+  key: string[],
+  condition?: string,
+): Statement {
+  const match = `x.key = jsonb_build_array(${key.map((k) => `${table}.${k}`).join(", ")})`;
+  return stmt(
+    `UPDATE ${table} SET ${column} = x.value${cast} FROM ${trash} x WHERE ${match}${condition ? ` AND ${condition}` : ""}`,
+  );
+}
+
+/**
  * Statements that copy the data out, run in the same transaction just before the drop. The value is kept
  * with the default collation so the copy never depends on a collation the plan drops. SHARE mode blocks
  * writes for the copy, so no row written in between is lost.
@@ -120,7 +146,7 @@ export function saveStatements(record: TrashRecord, planName: string): Statement
   const select =
     record.kind === "table"
       ? `SELECT r::text AS kept_row FROM ONLY ${record.table} r`
-      : `SELECT jsonb_build_array(${record.key.join(", ")}) AS key, ${record.column}::text COLLATE pg_catalog."default" AS value FROM ONLY ${record.table}`;
+      : keyedValues(record.table, record.column ?? "", record.key);
   return [
     stmt(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(TRASH_SCHEMA)}`),
     stmt(`LOCK TABLE ONLY ${record.table} IN SHARE MODE`),
@@ -146,10 +172,7 @@ export function setvalStatements(
 export function restoreStatements(record: TrashRecord): Statement[] {
   if (record.kind === "column") {
     return [
-      stmt(
-        `UPDATE ${record.table} SET ${record.column} = x.value::${record.columnType} FROM ${record.trash} x ` +
-          `WHERE x.key = jsonb_build_array(${record.key.map((k) => `${record.table}.${k}`).join(", ")})`,
-      ),
+      keyedUpdate(record.table, record.column ?? "", `::${record.columnType}`, record.trash, record.key),
     ];
   }
   // A table without columns still has rows; they come back as empty rows.

@@ -105,7 +105,7 @@ export function isRetyped(from: ColumnObj, to: ColumnObj): boolean {
 }
 
 /** The base type without a type modifier, so varchar(10) → varchar(20) needs no USING. */
-const baseType = (type: string) => type.replace(/\(.*\)/, "");
+export const baseType = (type: string) => type.replace(/\(.*\)/, "");
 
 /**
  * `viaText` routes the cast through text, for types with no direct cast between them (one enum to another).
