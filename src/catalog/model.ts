@@ -357,6 +357,22 @@ export interface UnsupportedObj extends Base {
   signature: string;
 }
 
+/**
+ * What ALTER DEFAULT PRIVILEGES gives the objects a role creates later, everywhere or in one schema. Grants
+ * are relative to PostgreSQL's built-in defaults everywhere (such a rule replaces them) and to nothing in
+ * one schema (such a rule only adds to them).
+ */
+export interface DefaultPrivilegesObj extends Base {
+  kind: "default privileges";
+  /** The role whose new objects get these privileges; null for the role that read the catalog. */
+  role: string | null;
+  /** Quoted schema name, or null for the rule that applies everywhere. */
+  schema: string | null;
+  /** The kind of object as ALTER DEFAULT PRIVILEGES names it: TABLES, SEQUENCES, FUNCTIONS, TYPES, SCHEMAS. */
+  objectType: string;
+  grants: Privileges;
+}
+
 export type DbObject =
   | SchemaObj
   | ExtensionObj
@@ -377,6 +393,7 @@ export type DbObject =
   | PolicyObj
   | RuleObj
   | StatisticsObj
+  | DefaultPrivilegesObj
   | UnsupportedObj;
 
 export type ObjectKind = DbObject["kind"];

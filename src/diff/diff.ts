@@ -672,6 +672,7 @@ function order(
   addForeignKeyBindingEdges(ctx, plans, edge);
   addPartitionCloneEdges(ctx, plans, edge, leaving);
   addPersistenceEdges(ctx, plans, edge);
+  addDefaultPrivilegeEdges(ctx, plans, edge);
   // An index that was attached to a parent's index survives until that index is dropped; build it after.
   for (const [id, plan] of plans) {
     const index = ctx.target.objects[id];
@@ -1264,6 +1265,31 @@ function addSqlBodyEdges(
     );
     for (const table of tables)
       for (const column of droppedColumns.get(table) ?? []) edge(key("drop", column), key("create", id));
+  }
+}
+
+/**
+ * Default privileges apply to objects as they are created, so a rule the plan drops goes before the plan
+ * creates or changes anything and a rule it creates after: each new object then gets the privileges that
+ * the target gives it, through its own GRANT statements. A rule that changes is dropped and created so.
+ */
+function addDefaultPrivilegeEdges(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  edge: (before: string, after: string) => void,
+): void {
+  const rules = [...plans].filter(
+    ([id]) => (ctx.source.objects[id] ?? ctx.target.objects[id])?.kind === "default privileges",
+  );
+  if (rules.length === 0) return;
+  for (const id of plans.keys()) {
+    if ((ctx.source.objects[id] ?? ctx.target.objects[id])?.kind === "default privileges") continue;
+    for (const [rule, rulePlan] of rules) {
+      for (const action of ["create", "alter"] as const) {
+        if (rulePlan !== "create") edge(key("drop", rule), key(action, id));
+        if (rulePlan !== "drop") edge(key(action, id), key("create", rule));
+      }
+    }
   }
 }
 

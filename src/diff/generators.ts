@@ -2,6 +2,7 @@ import type { DbObject } from "../catalog/model.js";
 import type { Generator } from "./change.js";
 import { columnSql } from "./sql/columns.js";
 import { constraintSql, indexSql } from "./sql/constraints.js";
+import { defaultPrivilegesSql } from "./sql/default-privileges.js";
 import { collationSql, extensionSql, schemaSql } from "./sql/namespaces.js";
 import { aggregateSql, functionSql, policySql, ruleSql, triggerSql } from "./sql/routines.js";
 import { sequenceSql } from "./sql/sequences.js";
@@ -33,6 +34,7 @@ const GENERATORS: { [K in Supported["kind"]]: Generator<Extract<Supported, { kin
   policy: policySql,
   rule: ruleSql,
   statistics: statisticsSql,
+  "default privileges": defaultPrivilegesSql,
 };
 
 /** The generator for an object's kind. */
@@ -66,4 +68,6 @@ export const KIND_RANK: Record<Supported["kind"] | "sequence owner" | "replica i
   policy: 17,
   rule: 17,
   statistics: 18,
+  // Last, so that objects the plan creates get only the privileges the target gives them.
+  "default privileges": 19,
 };

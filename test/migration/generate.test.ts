@@ -9,6 +9,7 @@ import { readPlan } from "../../src/plan/index.js";
 import { runScript } from "../../src/run/script.js";
 import { runCli } from "../helpers/cli.js";
 import { freshDatabase, serverUrl } from "../helpers/db.js";
+import { ensureTestRoles } from "../helpers/roundtrip.js";
 
 const OLD = `CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL, legacy text);
              CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers, total numeric);`;
@@ -128,7 +129,6 @@ describe("generate", () => {
     const source = await freshDatabase("CREATE TABLE t (id int PRIMARY KEY)");
     const target = await freshDatabase(`
       CREATE TABLE t (id int PRIMARY KEY);
-      ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO PUBLIC;
       CREATE PUBLICATION pub_t FOR TABLE t;
       CREATE TYPE pair AS (a int, b int);
       CREATE FUNCTION pair_text(p pair) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT p.a || ',' || p.b $$;
@@ -143,7 +143,6 @@ describe("generate", () => {
       (error: Error) => error.message,
     );
     for (const named of [
-      "default privileges for role",
       "publication pub_t",
       "cast (public.pair AS pg_catalog.text)",
       "foreign-data wrapper dummy_fdw",
@@ -155,7 +154,29 @@ describe("generate", () => {
     ]) {
       expect(refusal).toContain(named);
     }
-    expect(refusal).toMatch(/^cannot migrate 9 object\(s\) of kinds the engine does not support yet: /);
+    expect(refusal).toMatch(/^cannot migrate 8 object\(s\) of kinds the engine does not support yet: /);
+  });
+
+  it("writes default privileges after the objects it creates, naming only another role's rule FOR ROLE", async () => {
+    await ensureTestRoles();
+    const source = await freshDatabase("CREATE SCHEMA app");
+    const target = await freshDatabase(`
+      CREATE SCHEMA app;
+      ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO migrate_mcp_test_role;
+      ALTER DEFAULT PRIVILEGES FOR ROLE migrate_mcp_test_role IN SCHEMA app GRANT DELETE ON TABLES TO PUBLIC;
+      CREATE TABLE app.orders (id int)`);
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out: tempDir() });
+    const sql = plan.forwardSteps.flatMap((step) => step.statements.map((s) => s.sql));
+    const own = sql.indexOf(
+      "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO migrate_mcp_test_role",
+    );
+    const other = sql.indexOf(
+      "ALTER DEFAULT PRIVILEGES FOR ROLE migrate_mcp_test_role IN SCHEMA app GRANT DELETE ON TABLES TO PUBLIC",
+    );
+    const grant = sql.indexOf("GRANT SELECT ON TABLE app.orders TO migrate_mcp_test_role");
+    expect(own).toBeGreaterThan(grant);
+    expect(other).toBeGreaterThan(grant);
+    expect(grant).toBeGreaterThan(sql.findIndex((s) => s.startsWith("CREATE TABLE app.orders")));
   });
 
   it("recasts a stored composite type through text without asking for --allow-destructive", async () => {

@@ -107,6 +107,10 @@ SELECT line FROM (
     p.polroles::regrole[], pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid))
   FROM pg_policy p
   UNION ALL
+  SELECT concat_ws(' ', 'default privileges', d.defaclrole::regrole, d.defaclnamespace::regnamespace,
+    d.defaclobjtype, d.defaclacl)
+  FROM pg_default_acl d
+  UNION ALL
   -- OIDs below FirstNormalObjectId (16384) belong to initdb: the same in every database.
   SELECT concat_ws(' ', 'comment', pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description)
   FROM pg_description d WHERE d.objoid >= 16384

@@ -1,6 +1,7 @@
 import type { DbObject } from "../model.js";
 import { aggregatesQuery, toAggregate } from "./aggregates.js";
 import { columnsQuery, constraintsQuery, indexesQuery, toColumn, toConstraint, toIndex } from "./columns.js";
+import { defaultPrivilegesQuery, toDefaultPrivileges } from "./default-privileges.js";
 import {
   collationsQuery,
   extensionsQuery,
@@ -65,4 +66,5 @@ export const CATALOG_KINDS: readonly CatalogKind[] = [
   { name: "ranges", query: rangesQuery, map: toRange },
   { name: "aggregates", query: aggregatesQuery, map: toAggregate },
   { name: "rules", query: rulesQuery, map: toRule },
+  { name: "default_privileges", query: defaultPrivilegesQuery, map: toDefaultPrivileges },
 ];

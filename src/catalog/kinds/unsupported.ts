@@ -49,9 +49,6 @@ UNION ALL
 SELECT 'event trigger', ${identity("pg_event_trigger", "e.oid")}, e.evtevent || ' ' || e.evtfoid::text
   FROM pg_event_trigger e WHERE ${notExtensionMember("pg_event_trigger", "e.oid")}
 UNION ALL
-SELECT 'default privileges', ${identity("pg_default_acl", "d.oid")}, coalesce(d.defaclacl::text, '')
-  FROM pg_default_acl d
-UNION ALL
 -- Owners are left out: role oids differ between servers, and ownership is not migrated for any kind.
 SELECT 'publication', quote_ident(p.pubname),
        (to_jsonb(p) - 'oid' - 'pubowner')::text || coalesce((SELECT string_agg(quote_ident(t.schemaname) || '.' ||

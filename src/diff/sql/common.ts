@@ -18,20 +18,27 @@ const grantee = (name: string) => (name === "PUBLIC" ? "PUBLIC" : quoteIdent(nam
 /**
  * GRANT and REVOKE statements that move an object's privileges from `from` to `to`. Both are relative to
  * the defaults (see catalog/sql.ts), so `from` is the empty default state for a new object.
- * `columns` narrows the statements to column privileges, e.g. "(email)".
+ * `columns` narrows the statements to column privileges, e.g. "(email)"; `prefix` leads each statement, as
+ * "ALTER DEFAULT PRIVILEGES IN SCHEMA app " does.
  */
-export function privilegeChange(object: string, from: Privileges, to: Privileges, columns = ""): Statement[] {
+export function privilegeChange(
+  object: string,
+  from: Privileges,
+  to: Privileges,
+  columns = "",
+  prefix = "",
+): Statement[] {
   const out: Statement[] = [];
   const grant = (g: Grant) =>
     out.push(
       stmt(
-        `GRANT ${g.privilege}${columns} ON ${object} TO ${grantee(g.grantee)}${g.grantable ? " WITH GRANT OPTION" : ""}`,
+        `${prefix}GRANT ${g.privilege}${columns} ON ${object} TO ${grantee(g.grantee)}${g.grantable ? " WITH GRANT OPTION" : ""}`,
       ),
     );
   const revoke = (g: Grant, grantOptionOnly = false) =>
     out.push(
       stmt(
-        `REVOKE ${grantOptionOnly ? "GRANT OPTION FOR " : ""}${g.privilege}${columns} ON ${object} FROM ${grantee(g.grantee)}`,
+        `${prefix}REVOKE ${grantOptionOnly ? "GRANT OPTION FOR " : ""}${g.privilege}${columns} ON ${object} FROM ${grantee(g.grantee)}`,
       ),
     );
   const moved = movedGrantees(from, to);
