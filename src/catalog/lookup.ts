@@ -61,3 +61,23 @@ export function findTable(model: SchemaModel, schema: string, name: string): Tab
     (o): o is TableObj => o.kind === "table" && o.schema === schema && o.name === name,
   );
 }
+
+/** The tables whose columns a foreign key names: its own, and the one it references. */
+export function foreignKeyTables(model: SchemaModel, fk: DbObject): Set<string> {
+  const tables = new Set<string>();
+  for (const dep of fk.dependsOn) {
+    const column = model.objects[dep];
+    if (column?.kind === "column") tables.add(column.table);
+  }
+  return tables;
+}
+
+/** Whether a foreign key of the model names a column of the table (references it, or is on it). */
+export function inForeignKey(model: SchemaModel, table: string): boolean {
+  return objectList(model).some(
+    (object) =>
+      object.kind === "constraint" &&
+      object.type === "foreign key" &&
+      foreignKeyTables(model, object).has(table),
+  );
+}

@@ -1,5 +1,5 @@
 import { canonical, sameDefinition } from "../catalog/definition.js";
-import { modelLookup, objectList, perModel } from "../catalog/lookup.js";
+import { foreignKeyTables, modelLookup, objectList, perModel } from "../catalog/lookup.js";
 import type {
   CollationObj,
   ColumnObj,
@@ -655,7 +655,10 @@ function order(
       edge(key("attach", clone.table), key(plan === "alter" ? "alter" : "create", id));
   }
   for (const [check, table] of joiningChecks) {
-    for (const join of [key("alter", table), key("attach", table)]) edge(key("create", check), join);
+    // A partition that moves to another parent leaves it in its alter and joins by ATTACH: the check goes between.
+    const moves = leaving.has(table) && nodes.has(key("attach", table));
+    for (const join of moves ? [key("attach", table)] : [key("alter", table), key("attach", table)])
+      edge(key("create", check), join);
   }
   // What a joining table has of its own and its parents will give it (a key, an index) goes before it joins.
   for (const [id, plan] of plans) {
@@ -1225,16 +1228,6 @@ function droppedByTable(
     byTable.set(object.table, [...(byTable.get(object.table) ?? []), id]);
   }
   return byTable;
-}
-
-/** The tables whose columns a foreign key names: its own, and the one it references. */
-function foreignKeyTables(model: SchemaModel, fk: DbObject): Set<string> {
-  const tables = new Set<string>();
-  for (const dep of fk.dependsOn) {
-    const column = model.objects[dep];
-    if (column?.kind === "column") tables.add(column.table);
-  }
-  return tables;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { inForeignKey } from "../../catalog/lookup.js";
 import type { ColumnObj, TableObj } from "../../catalog/model.js";
 import { quoteIdent } from "../../db/quote.js";
 import { type DiffContext, type Generator, type Statement, stmt } from "../change.js";
@@ -96,7 +97,14 @@ export function attachPartition(t: TableObj): Statement {
 
 export const tableSql: Generator<TableObj> = {
   create: createTable,
-  drop: (t) => [stmt(`DROP TABLE ${t.sqlName}`)],
+  // PostgreSQL refuses to drop a partition of a table a foreign key references (the key holds it) until it
+  // is detached, which checks that no row references it; detached first when any key names the parent.
+  drop: (t, ctx) => [
+    ...(t.partitionOf && t.partitionOfSql && inForeignKey(ctx.source, t.partitionOf)
+      ? [stmt(`ALTER TABLE ${t.partitionOfSql} DETACH PARTITION ${t.sqlName}`)]
+      : []),
+    stmt(`DROP TABLE ${t.sqlName}`),
+  ],
   alter: (from, to, ctx) => {
     if (rebuildsPartitionedTable(ctx.source, ctx.target, from.id)) return "recreate";
     const out: Statement[] = [];
