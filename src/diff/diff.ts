@@ -648,6 +648,19 @@ function order(
   for (const [clone, table] of detachedClones) {
     for (const action of ["drop", "alter", "create"] as const) edge(key("alter", table), key(action, clone));
   }
+  // A constraint the parent drops would take its clones along while the table is still attached; the table
+  // leaves first, so it keeps them as its own, to keep, change or drop (above).
+  for (const table of leaving) {
+    const from = ctx.source.objects[table];
+    if (from?.kind !== "table") continue;
+    for (const parent of structuralParents(from)) {
+      for (const [id, plan] of plans) {
+        const constraint = ctx.source.objects[id];
+        if (constraint?.kind === "constraint" && constraint.table === parent && dropped(id))
+          edge(key("alter", table), key("drop", id));
+      }
+    }
+  }
   // A partition's trigger clone exists once the partition is attached.
   for (const [id, plan] of plans) {
     const clone = ctx.target.objects[id];
