@@ -577,6 +577,7 @@ function order(
     }
   }
   addBuiltIndexSettings(ctx, plans, nodes);
+  addInheritedValidations(ctx, plans, nodes);
 
   const aliases = inheritedAliases(ctx.target, plans);
   for (const [alias, target] of aliases) if (!ownSettings.has(alias)) coveredBy.set(alias, target);
@@ -1101,6 +1102,42 @@ function addBuiltIndexSettings(ctx: DiffContext, plans: Map<string, Plan>, nodes
       rank: 10 + KIND_RANK.index,
       value: { change },
       after: new Set(after),
+    });
+  }
+}
+
+/**
+ * A CHECK added NOT VALID to a parent is NOT VALID on the partitions and children it has then, while those
+ * created later get it validated, and pg_dump prints such copies apart. Copies the target has validated under
+ * a parent whose check is not are validated one by one, once the parent's check and the table exist.
+ */
+function addInheritedValidations(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
+  const built = (id: string) => ["create", "recreate"].includes(plans.get(id) ?? "");
+  for (const to of objectList(ctx.target)) {
+    if (to.kind !== "constraint" || to.type !== "check" || !to.inherited || !to.validated) continue;
+    const table = ctx.target.objects[to.table];
+    if (table?.kind !== "table") continue;
+    const parentChecks = structuralParents(table).flatMap((parent) => {
+      const check = ctx.target.objects[`constraint:${quoteIdent(to.name)} on ${parent.slice("rel:".length)}`];
+      return check?.kind === "constraint" && !check.validated ? [check.id] : [];
+    });
+    const before = ctx.source.objects[to.id];
+    const kept = before?.kind === "constraint" && before.validated && !built(to.table);
+    if (parentChecks.length === 0 || (kept && !parentChecks.some(built))) continue;
+    const change: Change = {
+      objectId: to.id,
+      kind: "constraint",
+      action: "alter",
+      summary: `validate ${to.name} on ${to.tableSql}`,
+      statements: [stmt(`ALTER TABLE ${to.tableSql} VALIDATE CONSTRAINT ${quoteIdent(to.name)}`)],
+      destructive: false,
+    };
+    const after = [to.table, ...parentChecks].flatMap((id) => [key("create", id), key("alter", id)]);
+    nodes.set(key("alter", to.id), {
+      key: key("alter", to.id),
+      rank: 10 + KIND_RANK.constraint,
+      value: { change },
+      after: new Set([...after, key("attach", to.table)]),
     });
   }
 }
