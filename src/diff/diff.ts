@@ -655,7 +655,7 @@ function order(
     const from = ctx.source.objects[table];
     if (from?.kind !== "table") continue;
     for (const parent of structuralParents(from)) {
-      for (const [id, plan] of plans) {
+      for (const id of plans.keys()) {
         const constraint = ctx.source.objects[id];
         if (constraint?.kind === "constraint" && constraint.table === parent && dropped(id))
           edge(key("alter", table), key("drop", id));
