@@ -373,6 +373,30 @@ export interface DefaultPrivilegesObj extends Base {
   grants: Privileges;
 }
 
+/** A text search dictionary: a template and its options. */
+export interface TextSearchDictionaryObj extends Base {
+  kind: "text search dictionary";
+  /** The template, schema-qualified (pg_catalog.simple, …). */
+  template: string;
+  /** The options as CREATE gave them (dictinitoption), e.g. `stopwords = 'english'`; null for none. */
+  options: string | null;
+}
+
+/** One token type of a text search configuration and the dictionaries it goes through, in order. */
+export interface TextSearchMapping {
+  token: string;
+  dictionaries: string[];
+}
+
+/** A text search configuration: a parser and which dictionaries each token type goes through. */
+export interface TextSearchConfigurationObj extends Base {
+  kind: "text search configuration";
+  /** The parser, schema-qualified. */
+  parser: string;
+  /** By token type, in the parser's token order. */
+  mappings: TextSearchMapping[];
+}
+
 export type DbObject =
   | SchemaObj
   | ExtensionObj
@@ -394,6 +418,8 @@ export type DbObject =
   | RuleObj
   | StatisticsObj
   | DefaultPrivilegesObj
+  | TextSearchDictionaryObj
+  | TextSearchConfigurationObj
   | UnsupportedObj;
 
 export type ObjectKind = DbObject["kind"];

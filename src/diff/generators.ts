@@ -8,6 +8,7 @@ import { aggregateSql, functionSql, policySql, ruleSql, triggerSql } from "./sql
 import { sequenceSql } from "./sql/sequences.js";
 import { statisticsSql } from "./sql/statistics.js";
 import { tableSql } from "./sql/tables.js";
+import { textSearchConfigurationSql, textSearchDictionarySql } from "./sql/text-search.js";
 import { compositeSql, domainSql, enumSql, rangeSql } from "./sql/types.js";
 import { viewSql } from "./sql/views.js";
 
@@ -35,6 +36,8 @@ const GENERATORS: { [K in Supported["kind"]]: Generator<Extract<Supported, { kin
   rule: ruleSql,
   statistics: statisticsSql,
   "default privileges": defaultPrivilegesSql,
+  "text search dictionary": textSearchDictionarySql,
+  "text search configuration": textSearchConfigurationSql,
 };
 
 /** The generator for an object's kind. */
@@ -49,6 +52,8 @@ export const KIND_RANK: Record<Supported["kind"] | "sequence owner" | "replica i
   schema: 0,
   extension: 1,
   collation: 2,
+  "text search dictionary": 2,
+  "text search configuration": 2,
   enum: 3,
   domain: 4,
   composite: 5,

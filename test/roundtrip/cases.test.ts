@@ -111,6 +111,14 @@ SELECT line FROM (
     d.defaclobjtype, d.defaclacl)
   FROM pg_default_acl d
   UNION ALL
+  SELECT concat_ws(' ', 'text search dictionary', d.oid::regdictionary, d.dicttemplate, d.dictinitoption)
+  FROM pg_ts_dict d WHERE d.dictnamespace IN (SELECT oid FROM ns)
+  UNION ALL
+  SELECT concat_ws(' ', 'text search configuration', c.oid::regconfig, c.cfgparser,
+    (SELECT string_agg(m.maptokentype || ':' || m.mapdict::regdictionary, ',' ORDER BY m.maptokentype, m.mapseqno)
+     FROM pg_ts_config_map m WHERE m.mapcfg = c.oid))
+  FROM pg_ts_config c WHERE c.cfgnamespace IN (SELECT oid FROM ns)
+  UNION ALL
   -- OIDs below FirstNormalObjectId (16384) belong to initdb: the same in every database.
   SELECT concat_ws(' ', 'comment', pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description)
   FROM pg_description d WHERE d.objoid >= 16384

@@ -49,6 +49,13 @@ SELECT 'pg_policy'::regclass::oid, p.oid, 'policy:' || ${identity("pg_policy", "
   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE ${userNamespace("n")}
 UNION ALL
+SELECT 'pg_ts_dict'::regclass::oid, d.oid, 'text search dictionary:' || ${identity("pg_ts_dict", "d.oid")}, NULL, NULL, NULL, NULL
+  FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace WHERE ${userNamespace("n")}
+UNION ALL
+SELECT 'pg_ts_config'::regclass::oid, c.oid, 'text search configuration:' || ${identity("pg_ts_config", "c.oid")},
+       NULL, NULL, NULL, NULL
+  FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace WHERE ${userNamespace("n")}
+UNION ALL
 SELECT 'pg_statistic_ext'::regclass::oid, s.oid, 'statistics:' || ${identity("pg_statistic_ext", "s.oid")},
        NULL, NULL, NULL, NULL
   FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE ${userNamespace("n")}

@@ -23,6 +23,12 @@ import {
 } from "./routines.js";
 import { statisticsQuery, toStatistics } from "./statistics.js";
 import {
+  textSearchConfigurationsQuery,
+  textSearchDictionariesQuery,
+  toTextSearchConfiguration,
+  toTextSearchDictionary,
+} from "./text-search.js";
+import {
   compositesQuery,
   domainsQuery,
   enumsQuery,
@@ -67,4 +73,10 @@ export const CATALOG_KINDS: readonly CatalogKind[] = [
   { name: "aggregates", query: aggregatesQuery, map: toAggregate },
   { name: "rules", query: rulesQuery, map: toRule },
   { name: "default_privileges", query: defaultPrivilegesQuery, map: toDefaultPrivileges },
+  { name: "text_search_dictionaries", query: textSearchDictionariesQuery, map: toTextSearchDictionary },
+  {
+    name: "text_search_configurations",
+    query: textSearchConfigurationsQuery,
+    map: toTextSearchConfiguration,
+  },
 ];

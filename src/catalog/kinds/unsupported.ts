@@ -44,8 +44,6 @@ SELECT 'operator', ${identity("pg_operator", "o.oid")}, o.oprcode::text
   FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
  WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_operator", "o.oid")}
 UNION ALL
-${inUserSchema("text search configuration", "pg_ts_config", "c", "cfgnamespace", "c.cfgparser::text")}
-UNION ALL
 SELECT 'event trigger', ${identity("pg_event_trigger", "e.oid")}, e.evtevent || ' ' || e.evtfoid::text
   FROM pg_event_trigger e WHERE ${notExtensionMember("pg_event_trigger", "e.oid")}
 UNION ALL
@@ -71,8 +69,6 @@ UNION ALL
 SELECT 'foreign server', quote_ident(f.srvname),
        coalesce(f.srvtype, '') || ' ' || coalesce(f.srvversion, '') || ' ' || coalesce(array_to_string(f.srvoptions, ','), '')
   FROM pg_foreign_server f WHERE ${notExtensionMember("pg_foreign_server", "f.oid")}
-UNION ALL
-${inUserSchema("text search dictionary", "pg_ts_dict", "d", "dictnamespace", "d.dicttemplate::text || ' ' || coalesce(d.dictinitoption, '')")}
 UNION ALL
 ${inUserSchema("text search parser", "pg_ts_parser", "p", "prsnamespace", "p.prsstart::text")}
 UNION ALL
