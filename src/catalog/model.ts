@@ -397,6 +397,19 @@ export interface TextSearchConfigurationObj extends Base {
   mappings: TextSearchMapping[];
 }
 
+/** A user-defined cast between two types (CREATE CAST). */
+export interface CastObj extends Base {
+  kind: "cast";
+  /** `(source AS target)`, as DROP CAST and COMMENT ON CAST name it. */
+  signature: string;
+  /** The function it calls, with its argument types; null for WITHOUT FUNCTION and WITH INOUT. */
+  function: string | null;
+  /** f: WITH FUNCTION, b: WITHOUT FUNCTION (binary coercible), i: WITH INOUT. */
+  method: "f" | "b" | "i";
+  /** e: explicit only, a: AS ASSIGNMENT, i: AS IMPLICIT. */
+  context: "e" | "a" | "i";
+}
+
 export type DbObject =
   | SchemaObj
   | ExtensionObj
@@ -420,6 +433,7 @@ export type DbObject =
   | DefaultPrivilegesObj
   | TextSearchDictionaryObj
   | TextSearchConfigurationObj
+  | CastObj
   | UnsupportedObj;
 
 export type ObjectKind = DbObject["kind"];

@@ -1,5 +1,6 @@
 import type { DbObject } from "../catalog/model.js";
 import type { Generator } from "./change.js";
+import { castSql } from "./sql/casts.js";
 import { columnSql } from "./sql/columns.js";
 import { constraintSql, indexSql } from "./sql/constraints.js";
 import { defaultPrivilegesSql } from "./sql/default-privileges.js";
@@ -38,6 +39,7 @@ const GENERATORS: { [K in Supported["kind"]]: Generator<Extract<Supported, { kin
   "default privileges": defaultPrivilegesSql,
   "text search dictionary": textSearchDictionarySql,
   "text search configuration": textSearchConfigurationSql,
+  cast: castSql,
 };
 
 /** The generator for an object's kind. */
@@ -60,6 +62,7 @@ export const KIND_RANK: Record<Supported["kind"] | "sequence owner" | "replica i
   range: 5,
   function: 6,
   aggregate: 6,
+  cast: 6,
   sequence: 7,
   table: 8,
   column: 9,

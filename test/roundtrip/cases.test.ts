@@ -119,6 +119,10 @@ SELECT line FROM (
      FROM pg_ts_config_map m WHERE m.mapcfg = c.oid))
   FROM pg_ts_config c WHERE c.cfgnamespace IN (SELECT oid FROM ns)
   UNION ALL
+  SELECT concat_ws(' ', 'cast', c.castsource::regtype, c.casttarget::regtype, c.castfunc::regprocedure,
+    c.castcontext, c.castmethod)
+  FROM pg_cast c WHERE c.oid >= 16384
+  UNION ALL
   -- OIDs below FirstNormalObjectId (16384) belong to initdb: the same in every database.
   SELECT concat_ws(' ', 'comment', pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description)
   FROM pg_description d WHERE d.objoid >= 16384

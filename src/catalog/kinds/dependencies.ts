@@ -56,6 +56,9 @@ SELECT 'pg_ts_config'::regclass::oid, c.oid, 'text search configuration:' || ${i
        NULL, NULL, NULL, NULL
   FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace WHERE ${userNamespace("n")}
 UNION ALL
+SELECT 'pg_cast'::regclass::oid, k.oid, 'cast:' || ${identity("pg_cast", "k.oid")}, NULL, NULL, NULL, NULL
+  FROM pg_cast k WHERE k.oid >= 16384
+UNION ALL
 SELECT 'pg_statistic_ext'::regclass::oid, s.oid, 'statistics:' || ${identity("pg_statistic_ext", "s.oid")},
        NULL, NULL, NULL, NULL
   FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE ${userNamespace("n")}

@@ -1,5 +1,6 @@
 import type { DbObject } from "../model.js";
 import { aggregatesQuery, toAggregate } from "./aggregates.js";
+import { castsQuery, toCast } from "./casts.js";
 import { columnsQuery, constraintsQuery, indexesQuery, toColumn, toConstraint, toIndex } from "./columns.js";
 import { defaultPrivilegesQuery, toDefaultPrivileges } from "./default-privileges.js";
 import {
@@ -79,4 +80,5 @@ export const CATALOG_KINDS: readonly CatalogKind[] = [
     query: textSearchConfigurationsQuery,
     map: toTextSearchConfiguration,
   },
+  { name: "casts", query: castsQuery, map: toCast },
 ];

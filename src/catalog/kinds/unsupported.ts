@@ -1,5 +1,5 @@
 import type { UnsupportedObj } from "../model.js";
-import { identity, notExtensionMember, notInternalPart, relationIdentity, userNamespace } from "../sql.js";
+import { identity, notExtensionMember, relationIdentity, userNamespace } from "../sql.js";
 
 /**
  * Objects the engine cannot migrate yet. They are read with a signature of their definition so that an
@@ -57,10 +57,6 @@ UNION ALL
 -- The connection string is left out: it may hold a password.
 SELECT 'subscription', quote_ident(s.subname), array_to_string(s.subpublications, ',') || ' ' || s.subenabled::text
   FROM pg_subscription s JOIN pg_database db ON db.oid = s.subdbid WHERE db.datname = current_database()
-UNION ALL
-SELECT 'cast', ${identity("pg_cast", "c.oid")}, c.castfunc::regprocedure::text || ' ' || c.castcontext::text || c.castmethod::text
-  FROM pg_cast c WHERE c.oid >= 16384 AND ${notExtensionMember("pg_cast", "c.oid")}
-   AND ${notInternalPart("pg_cast", "c.oid")}
 UNION ALL
 SELECT 'foreign-data wrapper', quote_ident(w.fdwname),
        w.fdwhandler::regproc::text || ' ' || w.fdwvalidator::regproc::text || ' ' || coalesce(array_to_string(w.fdwoptions, ','), '')
