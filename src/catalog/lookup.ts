@@ -72,12 +72,17 @@ export function foreignKeyTables(model: SchemaModel, fk: DbObject): Set<string> 
   return tables;
 }
 
+/** The tables some foreign key of the model names a column of (references, or is on). */
+const tablesInForeignKeys = perModel((model): ReadonlySet<string> => {
+  const tables = new Set<string>();
+  for (const object of objectList(model)) {
+    if (object.kind !== "constraint" || object.type !== "foreign key") continue;
+    for (const table of foreignKeyTables(model, object)) tables.add(table);
+  }
+  return tables;
+});
+
 /** Whether a foreign key of the model names a column of the table (references it, or is on it). */
 export function inForeignKey(model: SchemaModel, table: string): boolean {
-  return objectList(model).some(
-    (object) =>
-      object.kind === "constraint" &&
-      object.type === "foreign key" &&
-      foreignKeyTables(model, object).has(table),
-  );
+  return tablesInForeignKeys(model).has(table);
 }

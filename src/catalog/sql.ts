@@ -22,12 +22,17 @@ function notOwnedBy(catalog: string, oid: string, deptype: "e" | "i"): string {
     AND own.objid = ${oid} AND own.deptype = '${deptype}')`;
 }
 
+/** `schema.name` of a catalog row, each part quoted as quote_ident does: `name` is the name column. */
+export function qualifiedName(namespace: string, name: string): string {
+  return `quote_ident(${namespace}.nspname) || '.' || quote_ident(${name})`;
+}
+
 /**
  * What pg_identify_object gives for a relation (or, with `column`, one of its columns), built from names
  * the query already has: the same quoting, without a catalog lookup per row on the largest kinds.
  */
 export function relationIdentity(namespace: string, relation: string, column?: string): string {
-  const table = `quote_ident(${namespace}.nspname) || '.' || quote_ident(${relation}.relname)`;
+  const table = qualifiedName(namespace, `${relation}.relname`);
   return column === undefined ? table : `${table} || '.' || quote_ident(${column})`;
 }
 

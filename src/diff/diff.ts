@@ -4,6 +4,7 @@ import type {
   CollationObj,
   ColumnObj,
   CompositeObj,
+  ConstraintObj,
   DbObject,
   DomainObj,
   EnumObj,
@@ -1113,13 +1114,22 @@ function addBuiltIndexSettings(ctx: DiffContext, plans: Map<string, Plan>, nodes
  */
 function addInheritedValidations(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
   const built = (id: string) => ["create", "recreate"].includes(plans.get(id) ?? "");
-  for (const to of objectList(ctx.target)) {
-    if (to.kind !== "constraint" || to.type !== "check" || !to.inherited || !to.validated) continue;
+  const copies = objectList(ctx.target).filter(
+    (o): o is ConstraintObj => o.kind === "constraint" && o.type === "check" && o.inherited && o.validated,
+  );
+  if (copies.length === 0) return;
+  // The checks not validated, by table and name: where a copy's parent holds its check.
+  const notValidated = new Map<string, ConstraintObj>();
+  for (const o of objectList(ctx.target)) {
+    if (o.kind === "constraint" && o.type === "check" && !o.validated)
+      notValidated.set(`${o.table}\u0000${o.name}`, o);
+  }
+  for (const to of copies) {
     const table = ctx.target.objects[to.table];
     if (table?.kind !== "table") continue;
     const parentChecks = structuralParents(table).flatMap((parent) => {
-      const check = ctx.target.objects[`constraint:${quoteIdent(to.name)} on ${parent.slice("rel:".length)}`];
-      return check?.kind === "constraint" && !check.validated ? [check.id] : [];
+      const check = notValidated.get(`${parent}\u0000${to.name}`);
+      return check ? [check.id] : [];
     });
     const before = ctx.source.objects[to.id];
     const kept = before?.kind === "constraint" && before.validated && !built(to.table);
@@ -1321,12 +1331,14 @@ function addDefaultPrivilegeEdges(
   plans: Map<string, Plan>,
   edge: (before: string, after: string) => void,
 ): void {
-  const rules = [...plans].filter(
-    ([id]) => (ctx.source.objects[id] ?? ctx.target.objects[id])?.kind === "default privileges",
+  const rules = new Map(
+    [...plans].filter(
+      ([id]) => (ctx.source.objects[id] ?? ctx.target.objects[id])?.kind === "default privileges",
+    ),
   );
-  if (rules.length === 0) return;
+  if (rules.size === 0) return;
   for (const id of plans.keys()) {
-    if ((ctx.source.objects[id] ?? ctx.target.objects[id])?.kind === "default privileges") continue;
+    if (rules.has(id)) continue;
     for (const [rule, rulePlan] of rules) {
       for (const action of ["create", "alter"] as const) {
         if (rulePlan !== "create") edge(key("drop", rule), key(action, id));

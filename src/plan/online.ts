@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { modelDependents, modelLookup } from "../catalog/lookup.js";
+import { foreignKeyTables, modelDependents, modelLookup } from "../catalog/lookup.js";
 import type { ColumnObj, ConstraintObj, IndexObj, SchemaModel, TableObj } from "../catalog/model.js";
 import { quoteIdent } from "../db/quote.js";
 import type { Change, Statement } from "../diff/change.js";
@@ -302,10 +302,9 @@ function indexCreate(change: Change, index: IndexObj, options: OnlineOptions): D
 }
 
 function referencesPartitioned(fk: ConstraintObj, options: OnlineOptions): boolean {
-  return fk.dependsOn.some((id) => {
-    const column = options.target.objects[id];
-    const table = column?.kind === "column" ? options.target.objects[column.table] : undefined;
-    return table?.kind === "table" && table.id !== fk.table && table.partitionKey !== null;
+  return [...foreignKeyTables(options.target, fk)].some((id) => {
+    const table = options.target.objects[id];
+    return table?.kind === "table" && id !== fk.table && table.partitionKey !== null;
   });
 }
 

@@ -1,12 +1,9 @@
 import type { TextSearchConfigurationObj, TextSearchDictionaryObj, TextSearchMapping } from "../model.js";
-import { description, identity, notExtensionMember, userNamespace } from "../sql.js";
-
-const qualified = (namespace: string, name: string) =>
-  `quote_ident(${namespace}.nspname) || '.' || quote_ident(${name})`;
+import { description, identity, notExtensionMember, qualifiedName, userNamespace } from "../sql.js";
 
 export const textSearchDictionariesQuery = `
 SELECT ${identity("pg_ts_dict", "d.oid")} AS identity,
-       (SELECT ${qualified("tn", "t.tmplname")} FROM pg_ts_template t JOIN pg_namespace tn ON tn.oid = t.tmplnamespace
+       (SELECT ${qualifiedName("tn", "t.tmplname")} FROM pg_ts_template t JOIN pg_namespace tn ON tn.oid = t.tmplnamespace
          WHERE t.oid = d.dicttemplate) AS template,
        d.dictinitoption AS options, ${description("pg_ts_dict", "d.oid")} AS comment
   FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace
@@ -34,11 +31,11 @@ export function toTextSearchDictionary(row: TextSearchDictionaryRow): TextSearch
 // Token types are named by the parser's aliases (ts_token_type), as ALTER … MAPPING FOR names them.
 export const textSearchConfigurationsQuery = `
 SELECT ${identity("pg_ts_config", "c.oid")} AS identity,
-       (SELECT ${qualified("pn", "p.prsname")} FROM pg_ts_parser p JOIN pg_namespace pn ON pn.oid = p.prsnamespace
+       (SELECT ${qualifiedName("pn", "p.prsname")} FROM pg_ts_parser p JOIN pg_namespace pn ON pn.oid = p.prsnamespace
          WHERE p.oid = c.cfgparser) AS parser,
        (SELECT coalesce(json_agg(json_build_object('token', m.alias, 'dictionaries', m.dictionaries) ORDER BY m.tokid), '[]'::json)
           FROM (SELECT t.tokid, t.alias,
-                       array_agg(${qualified("dn", "dd.dictname")} ORDER BY cm.mapseqno) AS dictionaries
+                       array_agg(${qualifiedName("dn", "dd.dictname")} ORDER BY cm.mapseqno) AS dictionaries
                   FROM pg_ts_config_map cm JOIN ts_token_type(c.cfgparser) t ON t.tokid = cm.maptokentype
                   JOIN pg_ts_dict dd ON dd.oid = cm.mapdict JOIN pg_namespace dn ON dn.oid = dd.dictnamespace
                  WHERE cm.mapcfg = c.oid GROUP BY t.tokid, t.alias) m) AS mappings,
