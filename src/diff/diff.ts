@@ -56,6 +56,7 @@ export function diffSchemas(from: SchemaModel, to: SchemaModel): Change[] {
  * and drop columns), so the plan would fail when run: it is refused now, naming the column.
  */
 function refuseRowTypeRetype(ctx: DiffContext, plans: Map<string, Plan>): void {
+  let holders: Map<string, ColumnObj> | undefined;
   for (const [id, plan] of plans) {
     const from = ctx.source.objects[id];
     const to = ctx.target.objects[id];
@@ -63,18 +64,25 @@ function refuseRowTypeRetype(ctx: DiffContext, plans: Map<string, Plan>): void {
       continue;
     const table = ctx.source.objects[from.table];
     if (table?.kind !== "table") continue;
-    const holder = objectList(ctx.source).find(
-      (o) =>
-        o.kind === "column" &&
-        (o.type === table.sqlName || o.type === `${table.sqlName}[]`) &&
-        plans.get(o.id) !== "drop",
-    );
-    if (holder?.kind !== "column") continue;
+    // Built on the first retype: a plan that retypes thousands of columns must not scan every object for each.
+    holders ??= rowTypeHolders(ctx.source, plans);
+    const holder = holders.get(table.sqlName) ?? holders.get(`${table.sqlName}[]`);
+    if (!holder) continue;
     throw new MigrateError(
       "UNSUPPORTED",
       `cannot change the type of column ${from.sqlName}: column ${holder.sqlName} stores the row type of ${table.sqlName}, and PostgreSQL cannot alter a row type in use; migrate it by hand (move the values to a new composite type first)`,
     );
   }
+}
+
+/** The first column of each type that the plan keeps, by type name (a table's row type is its name). */
+function rowTypeHolders(model: SchemaModel, plans: Map<string, Plan>): Map<string, ColumnObj> {
+  const holders = new Map<string, ColumnObj>();
+  for (const object of objectList(model)) {
+    if (object.kind === "column" && plans.get(object.id) !== "drop" && !holders.has(object.type))
+      holders.set(object.type, object);
+  }
+  return holders;
 }
 
 /** Objects that are described by another object's statements and never diffed on their own. */
