@@ -250,8 +250,12 @@ export interface IndexObj extends Base {
   definition: string;
   /** The primary key, unique or exclusion constraint this index backs; created and dropped with it. */
   ownerConstraint: string | null;
-  /** An index on a partition attached to a partitioned index: created by the parent index. */
-  attached: boolean;
+  /**
+   * The partitioned index this index of a partition is attached to. The parent's create builds it (or
+   * attaches it, when the partition has it already), as pg_dump does: CREATE INDEX … ON ONLY the parent,
+   * each partition's index, then ALTER INDEX … ATTACH PARTITION.
+   */
+  parentIndex: string | null;
   clustered: boolean;
 }
 

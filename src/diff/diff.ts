@@ -8,6 +8,7 @@ import type {
   DbObject,
   DomainObj,
   EnumObj,
+  IndexObj,
   SchemaModel,
   SequenceObj,
   TableObj,
@@ -44,6 +45,7 @@ export function diffSchemas(from: SchemaModel, to: SchemaModel): Change[] {
   const { source, target } = parents;
   const ctx: DiffContext = { source, target };
   const plans = decide(ctx, ids);
+  rebuildIndexesLosingPartitions(ctx, plans);
   settleInheritedColumns(source, target, plans, parents);
   const recast = typeRecasts(ctx, plans);
   propagate(ctx, plans, recast);
@@ -88,7 +90,7 @@ function rowTypeHolders(model: SchemaModel, plans: Map<string, Plan>): Map<strin
 /** Objects that are described by another object's statements and never diffed on their own. */
 function managedElsewhere(object: DbObject): boolean {
   if (object.kind === "constraint") return object.inherited;
-  if (object.kind === "index") return object.attached || object.ownerConstraint !== null;
+  if (object.kind === "index") return object.parentIndex !== null || object.ownerConstraint !== null;
   return object.kind === "unsupported";
 }
 
@@ -152,8 +154,24 @@ function decide(ctx: DiffContext, ids: readonly string[]): Map<string, Plan> {
   return plans;
 }
 
+/**
+ * A partitioned index whose partition's index the target no longer attaches to it is rebuilt: PostgreSQL
+ * cannot detach an index, only drop it with its parent. The new one is built with the partitions' indexes
+ * the target does attach (addPartitionIndexAttachments), and the one let go is created again on its own.
+ */
+function rebuildIndexesLosingPartitions(ctx: DiffContext, plans: Map<string, Plan>): void {
+  const rebuilt = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
+  for (const before of objectList(ctx.source)) {
+    if (before.kind !== "index" || !before.parentIndex || rebuilt(before.parentIndex)) continue;
+    const after = ctx.target.objects[before.id];
+    const parent = ctx.target.objects[before.parentIndex];
+    if (after?.kind !== "index" || after.parentIndex !== null || parent?.kind !== "index") continue;
+    if (parent.ownerConstraint === null && !rebuilt(after.table)) plans.set(parent.id, "recreate");
+  }
+}
+
 function isAttachedIndex(object: DbObject | undefined): boolean {
-  return object?.kind === "index" && object.attached;
+  return object?.kind === "index" && object.parentIndex !== null;
 }
 
 /**
@@ -585,7 +603,7 @@ function order(
       nodes.get(joins)?.after.add(key("create", column.id));
     }
   }
-  addBuiltIndexSettings(ctx, plans, nodes);
+  addBuiltIndexSettings(ctx, plans, nodes, addPartitionIndexAttachments(ctx, plans, nodes));
   addInheritedValidations(ctx, plans, nodes);
 
   const aliases = inheritedAliases(ctx.target, plans);
@@ -701,16 +719,11 @@ function order(
   addDefaultPrivilegeEdges(ctx, plans, edge);
   // An index that was attached to a parent's index survives until that index is dropped; build it after.
   for (const [id, plan] of plans) {
-    const index = ctx.target.objects[id];
-    if (plan !== "create" || index?.kind !== "index" || !isAttachedIndex(ctx.source.objects[id])) continue;
-    const partition = ctx.source.objects[index.table];
-    const parents = partition?.kind === "table" && partition.partitionOf ? [partition.partitionOf] : [];
-    for (const [other, otherPlan] of plans) {
-      const dropped = ctx.source.objects[other];
-      if (otherPlan === "drop" && dropped?.kind === "index" && parents.includes(dropped.table)) {
-        edge(`drop|${other}`, `create|${id}`);
-      }
-    }
+    const before = ctx.source.objects[id];
+    if (plan !== "create" || before?.kind !== "index" || !before.parentIndex) continue;
+    const parent = ctx.source.objects[before.parentIndex];
+    const owner = parent?.kind === "index" ? parent.ownerConstraint : null;
+    edge(key("drop", owner ?? before.parentIndex), key("create", id));
   }
   for (const [before, after] of inheritanceEdges(ctx.source, ctx.target, plans, leaving)) edge(before, after);
 
@@ -1077,7 +1090,12 @@ function addDefaultRebinds(ctx: DiffContext, rebinds: Map<string, string[]>, nod
  * CLUSTER ON and comments of the indexes a key constraint or a partitioned table's index builds: set once
  * the index exists, again when what builds it is rebuilt.
  */
-function addBuiltIndexSettings(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
+function addBuiltIndexSettings(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  nodes: Nodes,
+  builtBy: Map<string, string>,
+): void {
   const built = (id: string | null) => id !== null && ["create", "recreate"].includes(plans.get(id) ?? "");
   const builtIndexes = new Map<string, string[]>();
   for (const id of plans.keys()) {
@@ -1086,12 +1104,13 @@ function addBuiltIndexSettings(ctx: DiffContext, plans: Map<string, Plan>, nodes
       builtIndexes.set(index.table, [...(builtIndexes.get(index.table) ?? []), id]);
   }
   for (const to of objectList(ctx.target)) {
-    if (to.kind !== "index" || (!to.attached && !to.ownerConstraint) || plans.has(to.id)) continue;
+    if (to.kind !== "index" || (!to.parentIndex && !to.ownerConstraint) || plans.has(to.id)) continue;
     const table = ctx.target.objects[to.table];
     const parent = table?.kind === "table" ? table.partitionOf : null;
     const parentIndexes = parent ? (builtIndexes.get(parent) ?? []) : [];
     const before = ctx.source.objects[to.id];
-    const rebuilt = built(to.ownerConstraint) || built(to.table) || parentIndexes.length > 0;
+    const rebuilt =
+      built(to.ownerConstraint) || built(to.table) || parentIndexes.length > 0 || builtBy.has(to.id);
     const statements = indexSettings(before?.kind === "index" && !rebuilt ? before : null, to, ctx);
     if (statements.length === 0) continue;
     const change: Change = {
@@ -1105,7 +1124,11 @@ function addBuiltIndexSettings(ctx: DiffContext, plans: Map<string, Plan>, nodes
     const after = [to.ownerConstraint, to.table].flatMap((id) =>
       id ? [key("create", id), key("alter", id)] : [],
     );
-    after.push(key("attach", to.table), ...parentIndexes.map((id) => key("create", id)));
+    after.push(
+      key("attach", to.table),
+      builtBy.get(to.id) ?? "",
+      ...parentIndexes.map((id) => key("create", id)),
+    );
     nodes.set(key("alter", to.id), {
       key: key("alter", to.id),
       rank: 10 + KIND_RANK.index,
@@ -1113,6 +1136,109 @@ function addBuiltIndexSettings(ctx: DiffContext, plans: Map<string, Plan>, nodes
       after: new Set(after),
     });
   }
+}
+
+/**
+ * The indexes of partitions that a new partitioned index gets, built as pg_dump builds them: the parent's
+ * index is created ON ONLY its table, then each partition's index is created (or kept, when the partition
+ * has it already) and attached, level by level. A cascading CREATE INDEX would give each partition an index
+ * PostgreSQL names, or pick one of several equal ones, rather than the one the target has. The statements
+ * join the parent's create, since the index is valid, and usable by a foreign key, only once all are attached.
+ * Returns, for each partition's index built so, the node that builds it.
+ */
+function addPartitionIndexAttachments(
+  ctx: DiffContext,
+  plans: Map<string, Plan>,
+  nodes: Nodes,
+): Map<string, string> {
+  const builtBy = new Map<string, string>();
+  const children = new Map<string, IndexObj[]>();
+  for (const object of objectList(ctx.target)) {
+    if (object.kind === "index" && object.parentIndex)
+      children.set(object.parentIndex, [...(children.get(object.parentIndex) ?? []), object]);
+  }
+  if (children.size === 0) return builtBy;
+  for (const [id, plan] of plans) {
+    const root = nodes.get(key("create", id));
+    if ((plan !== "create" && plan !== "recreate") || !root || !children.has(id)) continue;
+    const statements = root.value.change.statements;
+    const queue = [id];
+    for (let parentId = queue.shift(); parentId !== undefined; parentId = queue.shift()) {
+      const parent = ctx.target.objects[parentId] as IndexObj;
+      for (const child of children.get(parentId) ?? []) {
+        // The partition exists first, or creating it would clone the new index onto it under its own name.
+        root.after.add(key("create", child.table)).add(key("attach", child.table));
+        const before = ctx.source.objects[child.id];
+        const standalone =
+          before?.kind === "index" &&
+          before.table === child.table &&
+          before.parentIndex === null &&
+          before.ownerConstraint === null &&
+          !["drop", "recreate"].includes(plans.get(child.table) ?? "");
+        const kept = standalone && before.definition === child.definition;
+        if (standalone && !kept) {
+          // The partition's own index of that name, defined otherwise, gives way to the one the target attaches.
+          const drop: Change = {
+            objectId: child.id,
+            kind: "index",
+            action: "drop",
+            summary: summarize("drop", before),
+            statements: [stmt(`DROP INDEX ${before.sqlName}`)],
+            destructive: false,
+          };
+          const dropKey = key("drop", child.id);
+          nodes.set(dropKey, {
+            key: dropKey,
+            rank: 200 - KIND_RANK.index,
+            value: { change: drop },
+            after: new Set(),
+          });
+          root.after.add(dropKey);
+        }
+        // An index of that name elsewhere in the source goes first: with its key, or with the index it was attached to.
+        if (before?.kind === "index") {
+          const owner = before.parentIndex ? ctx.source.objects[before.parentIndex] : undefined;
+          const ownerConstraint = owner?.kind === "index" ? owner.ownerConstraint : null;
+          if (before.ownerConstraint) root.after.add(key("drop", before.ownerConstraint));
+          if (before.parentIndex) root.after.add(key("drop", ownerConstraint ?? before.parentIndex));
+        }
+        // A key's index is built by its constraint, whether the source has it or the plan adds it.
+        if (child.ownerConstraint) root.after.add(key("create", child.ownerConstraint));
+        else if (!kept) statements.push(stmt(child.definition));
+        statements.push(stmt(`ALTER INDEX ${parent.sqlName} ATTACH PARTITION ${child.sqlName}`));
+        builtBy.set(child.id, root.key);
+        queue.push(child.id);
+      }
+    }
+  }
+  // A partition's own index that the target attaches to a partitioned index both already have.
+  for (const list of children.values()) {
+    for (const child of list) {
+      const before = ctx.source.objects[child.id];
+      const parent = ctx.target.objects[child.parentIndex ?? ""];
+      if (builtBy.has(child.id) || parent?.kind !== "index" || before?.kind !== "index") continue;
+      if (before.parentIndex !== null || before.definition !== child.definition || child.ownerConstraint)
+        continue;
+      if (plans.has(child.table) || plans.has(parent.ownerConstraint ?? parent.id)) continue;
+      const change: Change = {
+        objectId: child.id,
+        kind: "index",
+        action: "alter",
+        summary: `attach index ${child.sqlName} to ${parent.sqlName}`,
+        statements: [stmt(`ALTER INDEX ${parent.sqlName} ATTACH PARTITION ${child.sqlName}`)],
+        destructive: false,
+      };
+      const attachKey = key("attach", child.id);
+      nodes.set(attachKey, {
+        key: attachKey,
+        rank: 10 + KIND_RANK.index,
+        value: { change },
+        after: new Set(),
+      });
+      builtBy.set(child.id, attachKey);
+    }
+  }
+  return builtBy;
 }
 
 /**

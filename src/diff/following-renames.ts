@@ -79,7 +79,8 @@ function renamedTables(renames: Rename[], source: SchemaModel): RenamedTable[] {
 function namedAfter(model: SchemaModel, table: TableObj): Named[] {
   return objectList(model).filter((o): o is Named => {
     if (o.kind === "constraint") return o.table === table.id && !o.inherited;
-    if (o.kind === "index") return o.table === table.id && o.ownerConstraint === null && !o.attached;
+    if (o.kind === "index")
+      return o.table === table.id && o.ownerConstraint === null && o.parentIndex === null;
     if (o.kind === "sequence") {
       const owner = o.ownedBy ? model.objects[o.ownedBy] : undefined;
       return owner?.kind === "column" && owner.table === table.id && o.schema === table.schema;

@@ -111,7 +111,7 @@ export function parentChanges(source: SchemaModel, target: SchemaModel): ParentC
   const detached = localized(source, leaving, (object) => {
     if (object.kind === "column" && object.inherited) return { ...object, inherited: false };
     if (object.kind === "constraint" && object.inherited) return { ...object, inherited: false };
-    if (object.kind === "index" && object.attached) return { ...object, attached: false };
+    if (object.kind === "index" && object.parentIndex) return { ...object, parentIndex: null };
     return null;
   });
   const attached = localized(target, joining, (object) =>

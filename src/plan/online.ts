@@ -297,7 +297,7 @@ function indexCreate(change: Change, index: IndexObj, options: OnlineOptions): D
   if (!build) return null;
   return [
     draft(change.summary, "expand", [stmt(concurrently(index.definition), false)]),
-    ...(rest.length ? [draft(`${change.summary}: comment and clustering`, "expand", rest)] : []),
+    ...(rest.length ? [draft(`${change.summary}: once built`, "expand", rest)] : []),
   ];
 }
 

@@ -182,7 +182,8 @@ export const indexesQuery = `
 SELECT ${relationIdentity("n", "c")} AS table_identity, ${relationIdentity("n", "ic")} AS identity,
        n.nspname AS schema, ic.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
        quote_ident(k.conname) || ' on ' || ${relationIdentity("n", "c")} AS owner,
-       EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid) AS attached,
+       (SELECT ${relationIdentity("pn", "pc")} FROM pg_inherits h JOIN pg_class pc ON pc.oid = h.inhparent
+          JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE h.inhrelid = i.indexrelid) AS parent_index,
        i.indisclustered AS clustered, ${description("pg_class", "i.indexrelid")} AS comment
   FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -198,7 +199,7 @@ interface IndexRow {
   name: string;
   definition: string;
   owner: string | null;
-  attached: boolean;
+  parent_index: string | null;
   clustered: boolean;
   comment: string | null;
 }
@@ -214,7 +215,7 @@ export function toIndex(row: IndexRow): IndexObj {
     name: row.name,
     definition: row.definition,
     ownerConstraint: row.owner ? `constraint:${row.owner}` : null,
-    attached: row.attached,
+    parentIndex: row.parent_index ? `rel:${row.parent_index}` : null,
     clustered: row.clustered,
     comment: row.comment,
     dependsOn: [],

@@ -34,12 +34,6 @@ export const constraintSql: Generator<ConstraintObj> = {
 };
 
 /**
- * An index on a partitioned table is created on the parent alone by pg_get_indexdef ("ON ONLY"); without
- * ONLY, PostgreSQL creates and attaches the partitions' indexes too, which is what the target holds.
- */
-const creatable = (definition: string) => definition.replace(" ON ONLY ", " ON ");
-
-/**
  * CLUSTER ON and the comment, from `from` (null: an index just built) to `to`. Also for the indexes a key
  * constraint or a parent's index builds, which are not diffed on their own but may carry both.
  */
@@ -62,7 +56,9 @@ export function indexSettings(from: IndexObj | null, to: IndexObj, ctx: DiffCont
 }
 
 export const indexSql: Generator<IndexObj> = {
-  create: (i, ctx) => [stmt(creatable(i.definition)), ...indexSettings(null, i, ctx)],
+  // An index on a partitioned table is created ON ONLY the parent, as pg_get_indexdef gives it; the diff
+  // builds and attaches each partition's index (addPartitionIndexAttachments).
+  create: (i, ctx) => [stmt(i.definition), ...indexSettings(null, i, ctx)],
   drop: (i) => [stmt(`DROP INDEX ${i.sqlName}`)],
   alter: (from, to, ctx) => (from.definition !== to.definition ? "recreate" : indexSettings(from, to, ctx)),
 };
