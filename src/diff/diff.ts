@@ -130,6 +130,7 @@ function decide(ctx: DiffContext, ids: readonly string[]): Map<string, Plan> {
     // A partition's own index that a new index on the parent adopts (it attaches an equivalent index
     // instead of building one) stays where it is.
     if (from && !to && isAttachedIndex(ctx.target.objects[id])) continue;
+    if (from && !to && adoptedKey(from, ctx.target.objects[id], plans)) continue;
     if (from && !to) plans.set(id, "drop");
     else if (!from && to) plans.set(id, "create");
     else if (from && to) {
@@ -168,6 +169,23 @@ function rebuildIndexesLosingPartitions(ctx: DiffContext, plans: Map<string, Pla
     if (after?.kind !== "index" || after.parentIndex !== null || parent?.kind !== "index") continue;
     if (parent.ownerConstraint === null && !rebuilt(after.table)) plans.set(parent.id, "recreate");
   }
+}
+
+/**
+ * A partition's own key that the target attaches to a key its parent gains (pg_dump writes the partition's
+ * key apart, then ATTACH PARTITION): kept, and attached once the parent's key exists, rather than dropped.
+ */
+function adoptedKey(from: DbObject | undefined, to: DbObject | undefined, plans: Map<string, Plan>): boolean {
+  return (
+    from?.kind === "constraint" &&
+    to?.kind === "constraint" &&
+    to.inherited &&
+    !from.inherited &&
+    from.type === to.type &&
+    from.table === to.table &&
+    from.definition === to.definition &&
+    !["drop", "recreate"].includes(plans.get(from.table) ?? "")
+  );
 }
 
 function isAttachedIndex(object: DbObject | undefined): boolean {
@@ -717,9 +735,12 @@ function order(
   addPartitionCloneEdges(ctx, plans, edge, leaving);
   addPersistenceEdges(ctx, plans, edge);
   addDefaultPrivilegeEdges(ctx, plans, edge);
-  // An index that was attached to a parent's index survives until that index is dropped; build it after.
+  // An index (or a key's index) that was attached to a parent's index survives until that index is dropped;
+  // it is built again on its own after.
+  const sourceKeyIndexes = modelLookup(ctx.source).constraintIndexes;
   for (const [id, plan] of plans) {
-    const before = ctx.source.objects[id];
+    const object = ctx.source.objects[id];
+    const before = object?.kind === "constraint" ? sourceKeyIndexes.get(id) : object;
     if (plan !== "create" || before?.kind !== "index" || !before.parentIndex) continue;
     const parent = ctx.source.objects[before.parentIndex];
     const owner = parent?.kind === "index" ? parent.ownerConstraint : null;
@@ -1158,11 +1179,14 @@ function addPartitionIndexAttachments(
       children.set(object.parentIndex, [...(children.get(object.parentIndex) ?? []), object]);
   }
   if (children.size === 0) return builtBy;
+  const constraintIndexes = modelLookup(ctx.target).constraintIndexes;
   for (const [id, plan] of plans) {
     const root = nodes.get(key("create", id));
-    if ((plan !== "create" && plan !== "recreate") || !root || !children.has(id)) continue;
+    // A key's partitioned index is its constraint's; the key was added ONLY to its table (keyOnlyOnParent).
+    const indexId = constraintIndexes.get(id)?.id ?? id;
+    if ((plan !== "create" && plan !== "recreate") || !root || !children.has(indexId)) continue;
     const statements = root.value.change.statements;
-    const queue = [id];
+    const queue = [indexId];
     for (let parentId = queue.shift(); parentId !== undefined; parentId = queue.shift()) {
       const parent = ctx.target.objects[parentId] as IndexObj;
       for (const child of children.get(parentId) ?? []) {
@@ -1202,30 +1226,55 @@ function addPartitionIndexAttachments(
           if (before.ownerConstraint) root.after.add(key("drop", before.ownerConstraint));
           if (before.parentIndex) root.after.add(key("drop", ownerConstraint ?? before.parentIndex));
         }
-        // A key's index is built by its constraint, whether the source has it or the plan adds it.
-        if (child.ownerConstraint) root.after.add(key("create", child.ownerConstraint));
-        else if (!kept) statements.push(stmt(child.definition));
+        const childKey = child.ownerConstraint ? ctx.target.objects[child.ownerConstraint] : undefined;
+        if (childKey?.kind === "constraint" && childKey.inherited) {
+          // A partition's key that joins the parent's: its own, kept (adoptedKey), or added to it alone.
+          if (!adoptedKey(ctx.source.objects[childKey.id], childKey, plans))
+            statements.push(
+              stmt(
+                `ALTER TABLE ONLY ${childKey.tableSql} ADD CONSTRAINT ${quoteIdent(childKey.name)} ${childKey.definition}`,
+              ),
+            );
+        } else if (child.ownerConstraint) {
+          // A key of the partition's own is built by its constraint, whether the source has it or the plan adds it.
+          root.after.add(key("create", child.ownerConstraint));
+        } else if (!kept) statements.push(stmt(child.definition));
         statements.push(stmt(`ALTER INDEX ${parent.sqlName} ATTACH PARTITION ${child.sqlName}`));
         builtBy.set(child.id, root.key);
         queue.push(child.id);
       }
     }
   }
-  // A partition's own index that the target attaches to a partitioned index both already have.
+  // A partition's own index (or key) that the target attaches to a partitioned index both already have.
   for (const list of children.values()) {
     for (const child of list) {
       const before = ctx.source.objects[child.id];
       const parent = ctx.target.objects[child.parentIndex ?? ""];
       if (builtBy.has(child.id) || parent?.kind !== "index" || before?.kind !== "index") continue;
-      if (before.parentIndex !== null || before.definition !== child.definition || child.ownerConstraint)
-        continue;
+      if (before.parentIndex !== null || before.definition !== child.definition) continue;
       if (plans.has(child.table) || plans.has(parent.ownerConstraint ?? parent.id)) continue;
+      const childKey = child.ownerConstraint ? ctx.target.objects[child.ownerConstraint] : undefined;
+      const statements = [stmt(`ALTER INDEX ${parent.sqlName} ATTACH PARTITION ${child.sqlName}`)];
+      if (childKey?.kind === "constraint") {
+        const keyBefore = ctx.source.objects[childKey.id];
+        if (!adoptedKey(keyBefore, childKey, plans)) {
+          // The index becomes the key first (ADD … USING INDEX), as the target made it.
+          const kind = { "primary key": "PRIMARY KEY", unique: "UNIQUE" }[childKey.type as string];
+          if (keyBefore || before.ownerConstraint || !kind || /DEFERRABLE/.test(childKey.definition))
+            continue;
+          statements.unshift(
+            stmt(
+              `ALTER TABLE ${childKey.tableSql} ADD CONSTRAINT ${quoteIdent(childKey.name)} ${kind} USING INDEX ${quoteIdent(child.name)}`,
+            ),
+          );
+        }
+      } else if (child.ownerConstraint) continue;
       const change: Change = {
         objectId: child.id,
         kind: "index",
         action: "alter",
         summary: `attach index ${child.sqlName} to ${parent.sqlName}`,
-        statements: [stmt(`ALTER INDEX ${parent.sqlName} ATTACH PARTITION ${child.sqlName}`)],
+        statements,
         destructive: false,
       };
       const attachKey = key("attach", child.id);

@@ -11,9 +11,23 @@ function indexOptionChanges(from: string[], to: ConstraintObj): Statement[] {
   return to.indexSql ? optionChanges(`ALTER INDEX ${to.indexSql}`, from, to.indexOptions) : [];
 }
 
+/**
+ * A key of a partitioned table is added to the parent alone (ONLY), as pg_dump adds it; the diff adds and
+ * attaches each partition's key under the target's name (addPartitionIndexAttachments). Cascading, the
+ * partitions would get keys PostgreSQL names, or one of several equal indexes it picks.
+ */
+export function keyOnlyOnParent(c: ConstraintObj, ctx: DiffContext): boolean {
+  const table = ctx.target.objects[c.table];
+  return (
+    ["primary key", "unique", "exclusion"].includes(c.type) && table?.kind === "table" && !!table.partitionKey
+  );
+}
+
 export const constraintSql: Generator<ConstraintObj> = {
-  create: (c) => [
-    stmt(`ALTER TABLE ${c.tableSql} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`),
+  create: (c, ctx) => [
+    stmt(
+      `ALTER TABLE ${keyOnlyOnParent(c, ctx) ? "ONLY " : ""}${c.tableSql} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`,
+    ),
     ...indexOptionChanges([], c),
     ...commentOnCreate(`CONSTRAINT ${quoteIdent(c.name)} ON ${c.tableSql}`, c.comment),
   ],
