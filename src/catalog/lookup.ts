@@ -55,6 +55,18 @@ export const modelDependents = perModel((model): ReadonlyMap<string, readonly st
   return dependents;
 });
 
+/** Partitioned index id → the partitions' indexes attached to it (IndexObj.parentIndex), in model order. */
+export const attachedIndexes = perModel((model): ReadonlyMap<string, readonly IndexObj[]> => {
+  const children = new Map<string, IndexObj[]>();
+  for (const object of objectList(model)) {
+    if (object.kind !== "index" || !object.parentIndex) continue;
+    const list = children.get(object.parentIndex);
+    if (list) list.push(object);
+    else children.set(object.parentIndex, [object]);
+  }
+  return children;
+});
+
 /** The table of that schema and name, by a scan: for the few lookups a rename hint makes. */
 export function findTable(model: SchemaModel, schema: string, name: string): TableObj | undefined {
   return objectList(model).find(

@@ -1,5 +1,5 @@
 import { canonical, sameDefinition } from "../catalog/definition.js";
-import { foreignKeyTables, modelLookup, objectList, perModel } from "../catalog/lookup.js";
+import { attachedIndexes, foreignKeyTables, modelLookup, objectList, perModel } from "../catalog/lookup.js";
 import type {
   CollationObj,
   ColumnObj,
@@ -1173,11 +1173,7 @@ function addPartitionIndexAttachments(
   nodes: Nodes,
 ): Map<string, string> {
   const builtBy = new Map<string, string>();
-  const children = new Map<string, IndexObj[]>();
-  for (const object of objectList(ctx.target)) {
-    if (object.kind === "index" && object.parentIndex)
-      children.set(object.parentIndex, [...(children.get(object.parentIndex) ?? []), object]);
-  }
+  const children = attachedIndexes(ctx.target);
   if (children.size === 0) return builtBy;
   const constraintIndexes = modelLookup(ctx.target).constraintIndexes;
   for (const [id, plan] of plans) {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { foreignKeyTables, modelDependents, modelLookup } from "../catalog/lookup.js";
+import { attachedIndexes, foreignKeyTables, modelDependents, modelLookup } from "../catalog/lookup.js";
 import type { ColumnObj, ConstraintObj, IndexObj, SchemaModel, TableObj } from "../catalog/model.js";
 import { quoteIdent } from "../db/quote.js";
 import type { Change, Statement } from "../diff/change.js";
@@ -291,13 +291,44 @@ function concurrently(definition: string): string {
 
 function indexCreate(change: Change, index: IndexObj, options: OnlineOptions): Draft[] | null {
   const table = existingTable(options, index.table);
-  // A partitioned table's index cannot be built concurrently; a new table has no traffic to protect.
-  if (!table || table.partitionKey) return null;
+  // A new table has no traffic to protect.
+  if (!table) return null;
+  if (table.partitionKey) return partitionedIndexCreate(change, index, options);
   const [build, ...rest] = change.statements;
   if (!build) return null;
   return [
     draft(change.summary, "expand", [stmt(concurrently(index.definition), false)]),
     ...(rest.length ? [draft(`${change.summary}: once built`, "expand", rest)] : []),
+  ];
+}
+
+/**
+ * A partitioned index cannot be built concurrently, but its partitions' indexes can: the diff writes it
+ * ON ONLY the parent (nothing to build), then each partition's index, then the attachments that make it
+ * valid. Each index of a partition already in use is built concurrently in a step of its own, between the
+ * parent's index and the attachments, so no write waits for a build.
+ */
+function partitionedIndexCreate(change: Change, index: IndexObj, options: OnlineOptions): Draft[] | null {
+  const builtConcurrently = new Map<string, IndexObj>();
+  const children = attachedIndexes(options.target);
+  for (let queue = [index.id], id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const child of children.get(id) ?? []) {
+      const partition = existingTable(options, child.table);
+      if (partition && !partition.partitionKey) builtConcurrently.set(child.definition, child);
+      queue.push(child.id);
+    }
+  }
+  const builds = change.statements.filter((statement) => builtConcurrently.has(statement.sql));
+  const [parent, ...rest] = change.statements.filter((statement) => !builtConcurrently.has(statement.sql));
+  if (builds.length === 0 || !parent) return null;
+  return [
+    draft(`${change.summary} (on the partitioned table only)`, "expand", [parent]),
+    ...builds.map((build) =>
+      draft(`build ${builtConcurrently.get(build.sql)?.sqlName} for ${change.summary}`, "expand", [
+        stmt(concurrently(build.sql), false),
+      ]),
+    ),
+    draft(`${change.summary}: attach the partitions' indexes`, "expand", rest),
   ];
 }
 

@@ -614,6 +614,66 @@ describe("generate", () => {
     });
   });
 
+  it("builds a partitioned index's partition indexes concurrently, between the parent's index and their attachment", async () => {
+    const tables = `CREATE TABLE readings (id bigint NOT NULL, at date NOT NULL, sensor text) PARTITION BY RANGE (at);
+      CREATE TABLE readings_2024 PARTITION OF readings FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+      CREATE TABLE readings_2025 PARTITION OF readings FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`;
+    const source = await freshDatabase(
+      `${tables} INSERT INTO readings VALUES (1, '2024-05-01', 'a'), (2, '2025-05-01', 'b');`,
+    );
+    const target = await freshDatabase(
+      `${tables} CREATE INDEX readings_sensor ON ONLY readings (sensor);
+       CREATE INDEX r2024_sensor ON readings_2024 (sensor); CREATE INDEX r2025_sensor ON readings_2025 (sensor);
+       ALTER INDEX readings_sensor ATTACH PARTITION r2024_sensor; ALTER INDEX readings_sensor ATTACH PARTITION r2025_sensor;`,
+    );
+    const out = tempDir();
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out });
+    expect(
+      plan.forwardSteps.map((step) => [
+        step.summary,
+        step.lockLevel,
+        step.hazards,
+        step.statements.map((s) => s.sql),
+      ]),
+    ).toEqual([
+      [
+        "create index public.readings_sensor (on the partitioned table only)",
+        "SHARE",
+        [],
+        ["CREATE INDEX readings_sensor ON ONLY public.readings USING btree (sensor)"],
+      ],
+      [
+        "build public.r2024_sensor for create index public.readings_sensor",
+        "SHARE UPDATE EXCLUSIVE",
+        [],
+        ["CREATE INDEX CONCURRENTLY IF NOT EXISTS r2024_sensor ON public.readings_2024 USING btree (sensor)"],
+      ],
+      [
+        "build public.r2025_sensor for create index public.readings_sensor",
+        "SHARE UPDATE EXCLUSIVE",
+        [],
+        ["CREATE INDEX CONCURRENTLY IF NOT EXISTS r2025_sensor ON public.readings_2025 USING btree (sensor)"],
+      ],
+      [
+        "create index public.readings_sensor: attach the partitions' indexes",
+        "ACCESS EXCLUSIVE",
+        [],
+        [
+          "ALTER INDEX public.readings_sensor ATTACH PARTITION public.r2024_sensor",
+          "ALTER INDEX public.readings_sensor ATTACH PARTITION public.r2025_sensor",
+        ],
+      ],
+    ]);
+    await withClient(source.url, async (client) => {
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      const { rows } = await client.query<{ valid: boolean }>(
+        "SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'public.readings_sensor'::regclass",
+      );
+      expect(rows).toEqual([{ valid: true }]);
+    });
+  });
+
   it("moves a serial's new identity sequence, and the serial's when undone, past the ids rows hold", async () => {
     const source = await freshDatabase(
       `CREATE TABLE tickets (id serial PRIMARY KEY, subject text);

@@ -19,6 +19,10 @@ const SCHEMA = `
   CREATE TABLE public.events (id int) PARTITION BY RANGE (id);
   CREATE TABLE public.events_1 (id int);
   CREATE UNLOGGED TABLE public.scratch (id int);
+  CREATE TABLE public.logs (id int, at int) PARTITION BY RANGE (at);
+  CREATE TABLE public.logs_1 PARTITION OF public.logs FOR VALUES FROM (0) TO (10);
+  CREATE INDEX logs_id_idx ON ONLY public.logs (id);
+  CREATE INDEX logs_1_id_idx ON public.logs_1 (id);
   CREATE DOMAIN public.positive AS int;
   CREATE TABLE public.measures (value public.positive);
   INSERT INTO public.parent SELECT g FROM generate_series(1, 100) AS g;
@@ -64,6 +68,8 @@ const CASES: [string | string[], LockLevel][] = [
   ["ALTER INDEX public.orders_amount_idx RENAME TO orders_amount_index", "SHARE UPDATE EXCLUSIVE"],
   ["ALTER SEQUENCE public.counter RESTART", "SHARE ROW EXCLUSIVE"],
   ["CREATE INDEX orders_email_idx ON public.orders (email)", "SHARE"],
+  ["CREATE INDEX logs_at_idx ON ONLY public.logs (at)", "SHARE"],
+  ["ALTER INDEX public.logs_id_idx ATTACH PARTITION public.logs_1_id_idx", "ACCESS EXCLUSIVE"],
   ["CREATE TABLE public.items (id int, parent_id int REFERENCES public.parent)", "SHARE ROW EXCLUSIVE"],
   [
     "CREATE TABLE public.events_2 PARTITION OF public.events FOR VALUES FROM (10) TO (20)",

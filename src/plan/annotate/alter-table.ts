@@ -134,8 +134,17 @@ function alterCommand(target: AlterTarget, cmd: AlterTableCmd, ctx: StatementCon
       }
       return;
     case "AT_AttachPartition":
-      // The parent keeps serving queries; the partition is locked and scanned for rows outside its bound.
       lock("SHARE UPDATE EXCLUSIVE");
+      if (relation?.kind === "index") {
+        // ALTER INDEX … ATTACH PARTITION changes only the catalog, but holds ACCESS EXCLUSIVE on the
+        // partition's index, which every query planned on that partition waits for.
+        if (def && "PartitionCmd" in def && def.PartitionCmd.name) {
+          const index = ctx.state.relations.find(relationOf(def.PartitionCmd.name), "index");
+          ctx.lock((index && ctx.state.relations.tableOf(index)) ?? index, "ACCESS EXCLUSIVE");
+        }
+        return;
+      }
+      // The parent keeps serving queries; the partition is locked and scanned for rows outside its bound.
       if (def && "PartitionCmd" in def && def.PartitionCmd.name) {
         ctx.lock(ctx.state.relations.find(relationOf(def.PartitionCmd.name)), "ACCESS EXCLUSIVE", "scan");
       }

@@ -21,7 +21,11 @@ import { displayName } from "./relations.js";
 export function createIndex(stmt: IndexStmt, ctx: StatementContext): void {
   if (!stmt.relation) return;
   const table = ctx.state.relations.find(relationOf(stmt.relation));
-  if (stmt.concurrent) {
+  // ON ONLY a partitioned table: the index is added to the catalog, invalid until the partitions' indexes
+  // are attached, and nothing is built.
+  if (stmt.relation.inh !== true && ctx.facts.partitioned(table?.sourceId ?? null)) {
+    ctx.lock(table, "SHARE");
+  } else if (stmt.concurrent) {
     ctx.lock(table, "SHARE UPDATE EXCLUSIVE", "index build");
     if (ctx.inTransactionBlock) ctx.hazard("MM003");
   } else {

@@ -114,6 +114,12 @@ export class ModelFacts {
     return this.source.model.stats[tableId];
   }
 
+  /** Whether the table is partitioned in the source: an index ON ONLY it builds nothing. */
+  partitioned(tableId: string | null): boolean {
+    const table = tableId === null ? undefined : this.source.model.objects[tableId];
+    return table?.kind === "table" && table.partitionKey !== null;
+  }
+
   sourceColumn(tableId: string | null, column: string): ColumnObj | undefined {
     return tableId === null ? undefined : this.source.columns.get(tableId)?.get(column);
   }
