@@ -23,7 +23,7 @@ import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumn
 import { inPartitionKey, type ParentChanges, parentChanges, rebuildsPartitionedTable } from "./parents.js";
 import { columnExtras, columnSettingsBeyond, inheritedColumnSettings, isRetyped } from "./sql/columns.js";
 import { asideName } from "./sql/common.js";
-import { indexSettings } from "./sql/constraints.js";
+import { indexSettings, keyUsingIndex } from "./sql/constraints.js";
 import { handedToIdentity } from "./sql/identity.js";
 import { collationRebuilt } from "./sql/namespaces.js";
 import { sequenceOwnership, sequencePastValues } from "./sql/sequences.js";
@@ -1173,6 +1173,7 @@ function addPartitionIndexAttachments(
   nodes: Nodes,
 ): Map<string, string> {
   const builtBy = new Map<string, string>();
+  const rebuilt = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
   const children = attachedIndexes(ctx.target);
   if (children.size === 0) return builtBy;
   const constraintIndexes = modelLookup(ctx.target).constraintIndexes;
@@ -1194,7 +1195,7 @@ function addPartitionIndexAttachments(
           before.table === child.table &&
           before.parentIndex === null &&
           before.ownerConstraint === null &&
-          !["drop", "recreate"].includes(plans.get(child.table) ?? "");
+          !rebuilt(child.table);
         const kept = standalone && before.definition === child.definition;
         if (standalone && !kept) {
           // The partition's own index of that name, defined otherwise, gives way to the one the target attaches.
@@ -1248,23 +1249,16 @@ function addPartitionIndexAttachments(
       const parent = ctx.target.objects[child.parentIndex ?? ""];
       if (builtBy.has(child.id) || parent?.kind !== "index" || before?.kind !== "index") continue;
       if (before.parentIndex !== null || before.definition !== child.definition) continue;
-      if (plans.has(child.table) || plans.has(parent.ownerConstraint ?? parent.id)) continue;
+      if (rebuilt(child.table) || rebuilt(parent.ownerConstraint ?? parent.id)) continue;
       const childKey = child.ownerConstraint ? ctx.target.objects[child.ownerConstraint] : undefined;
       const statements = [stmt(`ALTER INDEX ${parent.sqlName} ATTACH PARTITION ${child.sqlName}`)];
-      if (childKey?.kind === "constraint") {
-        const keyBefore = ctx.source.objects[childKey.id];
-        if (!adoptedKey(keyBefore, childKey, plans)) {
-          // The index becomes the key first (ADD … USING INDEX), as the target made it.
-          const kind = { "primary key": "PRIMARY KEY", unique: "UNIQUE" }[childKey.type as string];
-          if (keyBefore || before.ownerConstraint || !kind || /DEFERRABLE/.test(childKey.definition))
-            continue;
-          statements.unshift(
-            stmt(
-              `ALTER TABLE ${childKey.tableSql} ADD CONSTRAINT ${quoteIdent(childKey.name)} ${kind} USING INDEX ${quoteIdent(child.name)}`,
-            ),
-          );
-        }
-      } else if (child.ownerConstraint) continue;
+      if (child.ownerConstraint && childKey?.kind !== "constraint") continue;
+      if (childKey?.kind === "constraint" && !adoptedKey(ctx.source.objects[childKey.id], childKey, plans)) {
+        // The index becomes the key first, as the target made it.
+        const adopt = before.ownerConstraint ? null : keyUsingIndex(childKey, child.name);
+        if (!adopt || ctx.source.objects[childKey.id]) continue;
+        statements.unshift(adopt);
+      }
       const change: Change = {
         objectId: child.id,
         kind: "index",

@@ -5,6 +5,7 @@ import { quoteIdent } from "../db/quote.js";
 import type { Change, Statement } from "../diff/change.js";
 import { stmt } from "../diff/change.js";
 import { columnDefinition, columnExtras, isRetyped, needsTextCast } from "../diff/sql/columns.js";
+import { keyUsingIndex } from "../diff/sql/constraints.js";
 import { typeChangeRewrites } from "./annotate/type-change.js";
 import { primaryKey } from "./keys.js";
 import { copyAsideStatements, type Refill, refillStatements, withPartitions } from "./refill.js";
@@ -365,18 +366,12 @@ function constraintCreate(change: Change, constraint: ConstraintObj, options: On
       ...tail,
     ];
   }
-  if ((constraint.type === "unique" || constraint.type === "primary key") && !table.partitionKey) {
-    if (/DEFERRABLE/.test(constraint.definition)) return null;
-    const index = modelLookup(options.target).constraintIndexes.get(constraint.id);
-    if (!index) return null;
-    const kind = constraint.type === "unique" ? "UNIQUE" : "PRIMARY KEY";
+  const index = modelLookup(options.target).constraintIndexes.get(constraint.id);
+  const adopt = index && !table.partitionKey ? keyUsingIndex(constraint, index.name) : null;
+  if (index && adopt) {
     return [
       draft(`build the index for ${change.summary}`, "expand", [stmt(concurrently(index.definition), false)]),
-      draft(change.summary, "expand", [
-        stmt(
-          `ALTER TABLE ${constraint.tableSql} ADD CONSTRAINT ${name} ${kind} USING INDEX ${quoteIdent(index.name)}`,
-        ),
-      ]),
+      draft(change.summary, "expand", [adopt]),
       ...tail,
     ];
   }

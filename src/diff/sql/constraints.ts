@@ -23,6 +23,19 @@ export function keyOnlyOnParent(c: ConstraintObj, ctx: DiffContext): boolean {
   );
 }
 
+/**
+ * `ADD CONSTRAINT … PRIMARY KEY | UNIQUE USING INDEX`: the key adopts an index that exists already (built
+ * concurrently, or a partition's own), a catalog change only. Null for a key it cannot express: another
+ * type, or a deferrable key, whose options USING INDEX would not carry here.
+ */
+export function keyUsingIndex(c: ConstraintObj, index: string): Statement | null {
+  const kind = c.type === "primary key" ? "PRIMARY KEY" : c.type === "unique" ? "UNIQUE" : null;
+  if (kind === null || /DEFERRABLE/.test(c.definition)) return null;
+  return stmt(
+    `ALTER TABLE ${c.tableSql} ADD CONSTRAINT ${quoteIdent(c.name)} ${kind} USING INDEX ${quoteIdent(index)}`,
+  );
+}
+
 export const constraintSql: Generator<ConstraintObj> = {
   create: (c, ctx) => [
     stmt(
