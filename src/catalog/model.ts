@@ -414,6 +414,20 @@ export interface CastObj extends Base {
   context: "e" | "a" | "i";
 }
 
+/** An event trigger (CREATE EVENT TRIGGER): database-wide, named without a schema. */
+export interface EventTriggerObj extends Base {
+  kind: "event trigger";
+  name: string;
+  /** ddl_command_start, ddl_command_end, sql_drop, table_rewrite or login. */
+  event: string;
+  /** Its function with argument types (none), schema-qualified: `public.f()`. */
+  function: string;
+  /** WHEN TAG IN (…), in stored order; null when it fires for every command. */
+  tags: string[] | null;
+  /** O: enabled, D: disabled, R: ENABLE REPLICA, A: ENABLE ALWAYS. */
+  enabled: "O" | "D" | "R" | "A";
+}
+
 export type DbObject =
   | SchemaObj
   | ExtensionObj
@@ -438,6 +452,7 @@ export type DbObject =
   | TextSearchDictionaryObj
   | TextSearchConfigurationObj
   | CastObj
+  | EventTriggerObj
   | UnsupportedObj;
 
 export type ObjectKind = DbObject["kind"];

@@ -734,7 +734,7 @@ function order(
   addForeignKeyBindingEdges(ctx, plans, edge);
   addPartitionCloneEdges(ctx, plans, edge, leaving);
   addPersistenceEdges(ctx, plans, edge);
-  addDefaultPrivilegeEdges(ctx, plans, edge);
+  addBracketingEdges(ctx, plans, edge);
   // An index (or a key's index) that was attached to a parent's index survives until that index is dropped;
   // it is built again on its own after.
   const sourceKeyIndexes = modelLookup(ctx.source).constraintIndexes;
@@ -1495,27 +1495,30 @@ function addSqlBodyEdges(
 }
 
 /**
- * Default privileges apply to objects as they are created, so a rule the plan drops goes before the plan
- * creates or changes anything and a rule it creates after: each new object then gets the privileges that
- * the target gives it, through its own GRANT statements. A rule that changes is dropped and created so.
+ * Objects that act on others as they are created: default privileges (grants for each new object) and event
+ * triggers (they fire on DDL). Those the plan drops go before everything it creates or alters, and those it
+ * creates or alters after, so each new object gets exactly the target's privileges and no event trigger
+ * fires for the plan's own statements.
  */
-function addDefaultPrivilegeEdges(
+function addBracketingEdges(
   ctx: DiffContext,
   plans: Map<string, Plan>,
   edge: (before: string, after: string) => void,
 ): void {
-  const rules = new Map(
-    [...plans].filter(
-      ([id]) => (ctx.source.objects[id] ?? ctx.target.objects[id])?.kind === "default privileges",
-    ),
+  const bracketing = new Map(
+    [...plans].filter(([id]) => {
+      const kind = (ctx.source.objects[id] ?? ctx.target.objects[id])?.kind;
+      return kind === "default privileges" || kind === "event trigger";
+    }),
   );
-  if (rules.size === 0) return;
+  if (bracketing.size === 0) return;
   for (const id of plans.keys()) {
-    if (rules.has(id)) continue;
-    for (const [rule, rulePlan] of rules) {
+    if (bracketing.has(id)) continue;
+    for (const [other, otherPlan] of bracketing) {
       for (const action of ["create", "alter"] as const) {
-        if (rulePlan !== "create") edge(key("drop", rule), key(action, id));
-        if (rulePlan !== "drop") edge(key(action, id), key("create", rule));
+        if (otherPlan !== "create") edge(key("drop", other), key(action, id));
+        if (otherPlan === "create" || otherPlan === "recreate") edge(key(action, id), key("create", other));
+        if (otherPlan === "alter") edge(key(action, id), key("alter", other));
       }
     }
   }

@@ -4,6 +4,7 @@ import { castSql } from "./sql/casts.js";
 import { columnSql } from "./sql/columns.js";
 import { constraintSql, indexSql } from "./sql/constraints.js";
 import { defaultPrivilegesSql } from "./sql/default-privileges.js";
+import { eventTriggerSql } from "./sql/event-triggers.js";
 import { collationSql, extensionSql, schemaSql } from "./sql/namespaces.js";
 import { aggregateSql, functionSql, policySql, ruleSql, triggerSql } from "./sql/routines.js";
 import { sequenceSql } from "./sql/sequences.js";
@@ -40,6 +41,7 @@ const GENERATORS: { [K in Supported["kind"]]: Generator<Extract<Supported, { kin
   "text search dictionary": textSearchDictionarySql,
   "text search configuration": textSearchConfigurationSql,
   cast: castSql,
+  "event trigger": eventTriggerSql,
 };
 
 /** The generator for an object's kind. */
@@ -76,6 +78,8 @@ export const KIND_RANK: Record<Supported["kind"] | "sequence owner" | "replica i
   policy: 17,
   rule: 17,
   statistics: 18,
-  // Last, so that objects the plan creates get only the privileges the target gives them.
+  // Last, so that objects the plan creates get only the privileges the target gives them, and no event
+  // trigger fires for the plan's own statements (see addBracketingEdges).
   "default privileges": 19,
+  "event trigger": 19,
 };

@@ -123,6 +123,9 @@ SELECT line FROM (
     c.castcontext, c.castmethod)
   FROM pg_cast c WHERE c.oid >= 16384
   UNION ALL
+  SELECT concat_ws(' ', 'event trigger', e.evtname, e.evtevent, e.evtfoid::regprocedure, e.evttags::text, e.evtenabled)
+  FROM pg_event_trigger e
+  UNION ALL
   -- OIDs below FirstNormalObjectId (16384) belong to initdb: the same in every database.
   SELECT concat_ws(' ', 'comment', pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description)
   FROM pg_description d WHERE d.objoid >= 16384

@@ -59,6 +59,9 @@ UNION ALL
 SELECT 'pg_cast'::regclass::oid, k.oid, 'cast:' || ${identity("pg_cast", "k.oid")}, NULL, NULL, NULL, NULL
   FROM pg_cast k WHERE k.oid >= 16384
 UNION ALL
+SELECT 'pg_event_trigger'::regclass::oid, e.oid, 'event trigger:' || quote_ident(e.evtname), NULL, NULL, NULL, NULL
+  FROM pg_event_trigger e
+UNION ALL
 SELECT 'pg_statistic_ext'::regclass::oid, s.oid, 'statistics:' || ${identity("pg_statistic_ext", "s.oid")},
        NULL, NULL, NULL, NULL
   FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace WHERE ${userNamespace("n")}

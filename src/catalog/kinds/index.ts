@@ -3,6 +3,7 @@ import { aggregatesQuery, toAggregate } from "./aggregates.js";
 import { castsQuery, toCast } from "./casts.js";
 import { columnsQuery, constraintsQuery, indexesQuery, toColumn, toConstraint, toIndex } from "./columns.js";
 import { defaultPrivilegesQuery, toDefaultPrivileges } from "./default-privileges.js";
+import { eventTriggersQuery, toEventTrigger } from "./event-triggers.js";
 import {
   collationsQuery,
   extensionsQuery,
@@ -81,4 +82,5 @@ export const CATALOG_KINDS: readonly CatalogKind[] = [
     map: toTextSearchConfiguration,
   },
   { name: "casts", query: castsQuery, map: toCast },
+  { name: "event_triggers", query: eventTriggersQuery, map: toEventTrigger },
 ];

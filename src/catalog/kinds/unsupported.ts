@@ -44,9 +44,6 @@ SELECT 'operator', ${identity("pg_operator", "o.oid")}, o.oprcode::text
   FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
  WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_operator", "o.oid")}
 UNION ALL
-SELECT 'event trigger', ${identity("pg_event_trigger", "e.oid")}, e.evtevent || ' ' || e.evtfoid::text
-  FROM pg_event_trigger e WHERE ${notExtensionMember("pg_event_trigger", "e.oid")}
-UNION ALL
 -- Owners are left out: role oids differ between servers, and ownership is not migrated for any kind.
 SELECT 'publication', quote_ident(p.pubname),
        (to_jsonb(p) - 'oid' - 'pubowner')::text || coalesce((SELECT string_agg(quote_ident(t.schemaname) || '.' ||
