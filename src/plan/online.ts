@@ -294,7 +294,7 @@ function indexCreate(change: Change, index: IndexObj, options: OnlineOptions): D
   const table = existingTable(options, index.table);
   // A new table has no traffic to protect.
   if (!table) return null;
-  if (table.partitionKey) return partitionedIndexCreate(change, index, options);
+  if (table.partitionKey) return partitionedBuild(change, index, options);
   const [build, ...rest] = change.statements;
   if (!build) return null;
   return [
@@ -305,31 +305,48 @@ function indexCreate(change: Change, index: IndexObj, options: OnlineOptions): D
 
 /**
  * A partitioned index cannot be built concurrently, but its partitions' indexes can: the diff writes it
- * ON ONLY the parent (nothing to build), then each partition's index, then the attachments that make it
- * valid. Each index of a partition already in use is built concurrently in a step of its own, between the
- * parent's index and the attachments, so no write waits for a build.
+ * ON ONLY the parent (nothing to build), then each partition's index (or key), then the attachments that
+ * make it valid. Each index of a partition already in use is built concurrently in a step of its own,
+ * between the parent's index and the attachments, so no write waits for a build; a partition's key then
+ * adopts its index (ADD CONSTRAINT … USING INDEX), as a key on a plain table does online.
  */
-function partitionedIndexCreate(change: Change, index: IndexObj, options: OnlineOptions): Draft[] | null {
-  const builtConcurrently = new Map<string, IndexObj>();
+function partitionedBuild(change: Change, index: IndexObj, options: OnlineOptions): Draft[] | null {
+  /** The statement of the change that builds each such index, and for a key, the ADD … USING INDEX in its place. */
+  const builds = new Map<string, { index: IndexObj; adopt: Statement | null }>();
   const children = attachedIndexes(options.target);
   for (let queue = [index.id], id = queue.shift(); id !== undefined; id = queue.shift()) {
     for (const child of children.get(id) ?? []) {
-      const partition = existingTable(options, child.table);
-      if (partition && !partition.partitionKey) builtConcurrently.set(child.definition, child);
       queue.push(child.id);
+      const partition = existingTable(options, child.table);
+      if (!partition || partition.partitionKey) continue;
+      const key = child.ownerConstraint ? options.target.objects[child.ownerConstraint] : undefined;
+      if (key?.kind !== "constraint") {
+        builds.set(child.definition, { index: child, adopt: null });
+        continue;
+      }
+      const adopt = keyUsingIndex(key, child.name);
+      const added = `ALTER TABLE ONLY ${key.tableSql} ADD CONSTRAINT ${quoteIdent(key.name)} ${key.definition}`;
+      if (adopt) builds.set(added, { index: child, adopt });
     }
   }
-  const builds = change.statements.filter((statement) => builtConcurrently.has(statement.sql));
-  const [parent, ...rest] = change.statements.filter((statement) => !builtConcurrently.has(statement.sql));
-  if (builds.length === 0 || !parent) return null;
+  const built = change.statements.filter((statement) => builds.has(statement.sql));
+  const [parent, ...rest] = change.statements.filter(
+    (statement) => !builds.has(statement.sql) || builds.get(statement.sql)?.adopt,
+  );
+  if (built.length === 0 || !parent) return null;
   return [
     draft(`${change.summary} (on the partitioned table only)`, "expand", [parent]),
-    ...builds.map((build) =>
-      draft(`build ${builtConcurrently.get(build.sql)?.sqlName} for ${change.summary}`, "expand", [
-        stmt(concurrently(build.sql), false),
-      ]),
+    ...built.map((statement) => {
+      const build = builds.get(statement.sql) as { index: IndexObj };
+      return draft(`build ${build.index.sqlName} for ${change.summary}`, "expand", [
+        stmt(concurrently(build.index.definition), false),
+      ]);
+    }),
+    draft(
+      `${change.summary}: attach the partitions' indexes`,
+      "expand",
+      rest.map((statement) => builds.get(statement.sql)?.adopt ?? statement),
     ),
-    draft(`${change.summary}: attach the partitions' indexes`, "expand", rest),
   ];
 }
 
@@ -367,7 +384,8 @@ function constraintCreate(change: Change, constraint: ConstraintObj, options: On
     ];
   }
   const index = modelLookup(options.target).constraintIndexes.get(constraint.id);
-  const adopt = index && !table.partitionKey ? keyUsingIndex(constraint, index.name) : null;
+  if (index && table.partitionKey) return partitionedBuild(change, index, options);
+  const adopt = index ? keyUsingIndex(constraint, index.name) : null;
   if (index && adopt) {
     return [
       draft(`build the index for ${change.summary}`, "expand", [stmt(concurrently(index.definition), false)]),

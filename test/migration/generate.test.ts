@@ -674,6 +674,37 @@ describe("generate", () => {
     });
   });
 
+  it("adds a partitioned table's primary key online: each partition's key index built concurrently, then adopted", async () => {
+    const tables = `CREATE TABLE visits (id bigint NOT NULL, region text NOT NULL) PARTITION BY LIST (region);
+      CREATE TABLE visits_eu PARTITION OF visits FOR VALUES IN ('eu');
+      CREATE TABLE visits_us PARTITION OF visits FOR VALUES IN ('us');`;
+    const source = await freshDatabase(`${tables} INSERT INTO visits VALUES (1, 'eu'), (2, 'us');`);
+    const target = await freshDatabase(`${tables} ALTER TABLE visits ADD PRIMARY KEY (region, id);`);
+    const out = tempDir();
+    const { plan } = await generateMigration({ source: source.url, target: target.url, out });
+    expect(plan.forwardSteps.map((step) => step.statements.map((s) => s.sql))).toEqual([
+      ["ALTER TABLE ONLY public.visits ADD CONSTRAINT visits_pkey PRIMARY KEY (region, id)"],
+      [
+        "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS visits_eu_pkey ON public.visits_eu USING btree (region, id)",
+      ],
+      [
+        "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS visits_us_pkey ON public.visits_us USING btree (region, id)",
+      ],
+      [
+        "ALTER TABLE public.visits_eu ADD CONSTRAINT visits_eu_pkey PRIMARY KEY USING INDEX visits_eu_pkey",
+        "ALTER INDEX public.visits_pkey ATTACH PARTITION public.visits_eu_pkey",
+        "ALTER TABLE public.visits_us ADD CONSTRAINT visits_us_pkey PRIMARY KEY USING INDEX visits_us_pkey",
+        "ALTER INDEX public.visits_pkey ATTACH PARTITION public.visits_us_pkey",
+      ],
+    ]);
+    expect(plan.forwardSteps.map((step) => step.hazards)).toEqual([[], [], [], []]);
+    await withClient(source.url, async (client) => {
+      await runScript(client, readFileSync(join(out, "forward.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "verify.sql"), "utf8"));
+      await runScript(client, readFileSync(join(out, "rollback.sql"), "utf8"));
+    });
+  });
+
   it("moves a serial's new identity sequence, and the serial's when undone, past the ids rows hold", async () => {
     const source = await freshDatabase(
       `CREATE TABLE tickets (id serial PRIMARY KEY, subject text);

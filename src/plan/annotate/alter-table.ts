@@ -53,13 +53,19 @@ interface AlterTarget {
   relation: TrackedRelation | undefined;
   /** The relation existed before the plan, so its rows and users matter. */
   existing: boolean;
+  /** ONLY a partitioned table: a key added so builds nothing; its partitions' keys are added apart. */
+  onlyPartitioned: boolean;
 }
 
 export function alterTable(stmt: AlterTableStmt, ctx: StatementContext): void {
   if (!stmt.relation) return;
   const kind = stmt.objtype === "OBJECT_INDEX" ? "index" : stmt.objtype === "OBJECT_VIEW" ? "view" : "table";
   const relation = ctx.state.relations.find(relationOf(stmt.relation), kind);
-  const target = { relation, existing: isExisting(relation) };
+  const target = {
+    relation,
+    existing: isExisting(relation),
+    onlyPartitioned: stmt.relation.inh !== true && ctx.facts.partitioned(relation?.sourceId ?? null),
+  };
   for (const node of stmt.cmds ?? []) {
     if ("AlterTableCmd" in node) alterCommand(target, node.AlterTableCmd, ctx);
   }
@@ -292,10 +298,11 @@ function addConstraint(target: AlterTarget, constraint: Constraint, ctx: Stateme
     }
     case "CONSTR_UNIQUE":
     case "CONSTR_PRIMARY": {
-      // USING INDEX adopts an index built beforehand (CONCURRENTLY): only a catalog change.
-      const usingIndex = constraint.indexname !== undefined;
-      ctx.lock(relation, "ACCESS EXCLUSIVE", usingIndex ? "brief" : "index build");
-      if (!usingIndex) hazardIfExisting(constraint.contype === "CONSTR_UNIQUE" ? "MM207" : "MM208");
+      // USING INDEX adopts an index built beforehand (CONCURRENTLY), and a key added ONLY to a partitioned
+      // table builds no index: only a catalog change.
+      const catalogOnly = constraint.indexname !== undefined || target.onlyPartitioned;
+      ctx.lock(relation, "ACCESS EXCLUSIVE", catalogOnly ? "brief" : "index build");
+      if (!catalogOnly) hazardIfExisting(constraint.contype === "CONSTR_UNIQUE" ? "MM207" : "MM208");
       return;
     }
     case "CONSTR_EXCLUSION":
