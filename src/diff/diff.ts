@@ -1496,9 +1496,9 @@ function addSqlBodyEdges(
 
 /**
  * Objects that act on others as they are created: default privileges (grants for each new object) and event
- * triggers (they fire on DDL). Those the plan drops go before everything it creates or alters, and those it
- * creates or alters after, so each new object gets exactly the target's privileges and no event trigger
- * fires for the plan's own statements.
+ * triggers (they fire on DDL, drops included). Those the plan drops, and event triggers it disables, go
+ * before everything else it does; those it creates or alters otherwise go after. So each new object gets
+ * exactly the target's privileges, and no event trigger fires for the plan's own statements.
  */
 function addBracketingEdges(
   ctx: DiffContext,
@@ -1515,13 +1515,28 @@ function addBracketingEdges(
   for (const id of plans.keys()) {
     if (bracketing.has(id)) continue;
     for (const [other, otherPlan] of bracketing) {
-      for (const action of ["create", "alter"] as const) {
+      const before = ctx.source.objects[other];
+      const after = ctx.target.objects[other];
+      // An event trigger fires on drops too; default privileges only touch what is created.
+      const actions = (after ?? before)?.kind === "event trigger" ? BRACKETED_EVENT_TRIGGER : BRACKETED_RULE;
+      // An event trigger the plan disables stops firing first, like one it drops.
+      const silenced = otherPlan === "alter" && firesInSessions(before) && !firesInSessions(after);
+      for (const action of actions) {
         if (otherPlan !== "create") edge(key("drop", other), key(action, id));
         if (otherPlan === "create" || otherPlan === "recreate") edge(key(action, id), key("create", other));
-        if (otherPlan === "alter") edge(key(action, id), key("alter", other));
+        if (otherPlan === "alter" && silenced) edge(key("alter", other), key(action, id));
+        if (otherPlan === "alter" && !silenced) edge(key(action, id), key("alter", other));
       }
     }
   }
+}
+
+const BRACKETED_RULE = ["create", "alter"] as const;
+const BRACKETED_EVENT_TRIGGER = ["create", "alter", "drop"] as const;
+
+/** An event trigger enabled for ordinary sessions (not disabled, not ENABLE REPLICA only). */
+function firesInSessions(object: DbObject | undefined): boolean {
+  return object?.kind === "event trigger" && (object.enabled === "O" || object.enabled === "A");
 }
 
 /**
