@@ -9,6 +9,19 @@ export interface Statement {
 
 export type ChangeAction = "create" | "drop" | "alter";
 
+/** What the diff decided for one object before statements are generated. */
+export type Plan = "create" | "drop" | "alter" | "recreate";
+
+/** The object is gone after its plan: dropped, or dropped to be built again. */
+export function isRemoval(plan: Plan | undefined): boolean {
+  return plan === "drop" || plan === "recreate";
+}
+
+/** The object is built by its plan: created, or dropped and built again. */
+export function isBuild(plan: Plan | undefined): boolean {
+  return plan === "create" || plan === "recreate";
+}
+
 /** What happens to one object, in the order the script runs it. */
 export interface Change {
   objectId: string;

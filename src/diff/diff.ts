@@ -15,23 +15,20 @@ import type {
 } from "../catalog/model.js";
 import { quoteIdent } from "../db/quote.js";
 import { MigrateError } from "../errors.js";
-import type { Change, ChangeAction, DiffContext, Statement } from "./change.js";
-import { stmt } from "./change.js";
+import type { Change, ChangeAction, DiffContext, Plan, Statement } from "./change.js";
+import { isBuild, isRemoval, stmt } from "./change.js";
 import { generatorFor, KIND_RANK, type Supported } from "./generators.js";
 import { type GraphNode, topologicalOrder } from "./graph.js";
 import { inheritanceEdges, inheritedAliases, parentColumn, settleInheritedColumns } from "./inheritance.js";
 import { inPartitionKey, type ParentChanges, parentChanges, rebuildsPartitionedTable } from "./parents.js";
 import { columnExtras, columnSettingsBeyond, inheritedColumnSettings, isRetyped } from "./sql/columns.js";
 import { asideName } from "./sql/common.js";
-import { indexSettings, keyUsingIndex } from "./sql/constraints.js";
+import { addConstraint, indexSettings, keyUsingIndex } from "./sql/constraints.js";
 import { handedToIdentity } from "./sql/identity.js";
 import { collationRebuilt } from "./sql/namespaces.js";
 import { sequenceOwnership, sequencePastValues } from "./sql/sequences.js";
 import { attachesPartition, attachPartition, movesPartition, replicaIdentity } from "./sql/tables.js";
 import { attributesLosingValues, domainSql, enumAdditions, enumCreate } from "./sql/types.js";
-
-/** What the diff decided for one object before statements are generated. */
-type Plan = "create" | "drop" | "alter" | "recreate";
 
 /**
  * Diffs two schema models into ordered changes. Pure: no I/O. The order comes from a dependency graph
@@ -130,7 +127,7 @@ function decide(ctx: DiffContext, ids: readonly string[]): Map<string, Plan> {
     // A partition's own index that a new index on the parent adopts (it attaches an equivalent index
     // instead of building one) stays where it is.
     if (from && !to && isAttachedIndex(ctx.target.objects[id])) continue;
-    if (from && !to && adoptedKey(from, ctx.target.objects[id], plans)) continue;
+    if (from && !to && adoptedKey(from, ctx.target.objects[id])) continue;
     if (from && !to) plans.set(id, "drop");
     else if (!from && to) plans.set(id, "create");
     else if (from && to) {
@@ -161,13 +158,13 @@ function decide(ctx: DiffContext, ids: readonly string[]): Map<string, Plan> {
  * the target does attach (addPartitionIndexAttachments), and the one let go is created again on its own.
  */
 function rebuildIndexesLosingPartitions(ctx: DiffContext, plans: Map<string, Plan>): void {
-  const rebuilt = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
+  const removed = (id: string) => isRemoval(plans.get(id));
   for (const before of objectList(ctx.source)) {
-    if (before.kind !== "index" || !before.parentIndex || rebuilt(before.parentIndex)) continue;
+    if (before.kind !== "index" || !before.parentIndex || removed(before.parentIndex)) continue;
     const after = ctx.target.objects[before.id];
     const parent = ctx.target.objects[before.parentIndex];
     if (after?.kind !== "index" || after.parentIndex !== null || parent?.kind !== "index") continue;
-    if (parent.ownerConstraint === null && !rebuilt(after.table)) plans.set(parent.id, "recreate");
+    if (parent.ownerConstraint === null && !removed(after.table)) plans.set(parent.id, "recreate");
   }
 }
 
@@ -175,7 +172,7 @@ function rebuildIndexesLosingPartitions(ctx: DiffContext, plans: Map<string, Pla
  * A partition's own key that the target attaches to a key its parent gains (pg_dump writes the partition's
  * key apart, then ATTACH PARTITION): kept, and attached once the parent's key exists, rather than dropped.
  */
-function adoptedKey(from: DbObject | undefined, to: DbObject | undefined, plans: Map<string, Plan>): boolean {
+function adoptedKey(from: DbObject | undefined, to: DbObject | undefined): boolean {
   return (
     from?.kind === "constraint" &&
     to?.kind === "constraint" &&
@@ -183,9 +180,18 @@ function adoptedKey(from: DbObject | undefined, to: DbObject | undefined, plans:
     !from.inherited &&
     from.type === to.type &&
     from.table === to.table &&
-    from.definition === to.definition &&
-    !["drop", "recreate"].includes(plans.get(from.table) ?? "")
+    from.definition === to.definition
   );
+}
+
+/**
+ * The drop node that takes a source index attached to a partitioned index away: that index's, or its key's
+ * (PostgreSQL drops attached indexes with their parent). Null for an index attached to nothing.
+ */
+function parentIndexDrop(model: SchemaModel, index: IndexObj): string | null {
+  if (!index.parentIndex) return null;
+  const parent = model.objects[index.parentIndex];
+  return key("drop", (parent?.kind === "index" ? parent.ownerConstraint : null) ?? index.parentIndex);
 }
 
 function isAttachedIndex(object: DbObject | undefined): boolean {
@@ -507,8 +513,8 @@ function order(
   const nodes: Nodes = new Map();
   /** Node keys whose work another node's statements already do (columns of a new table, …). */
   const coveredBy = new Map<string, string>();
-  const dropped = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
-  const created = (id: string) => ["create", "recreate"].includes(plans.get(id) ?? "");
+  const dropped = (id: string) => isRemoval(plans.get(id));
+  const created = (id: string) => isBuild(plans.get(id));
   const rebinds = defaultRebinds(ctx, plans);
   /** Create nodes of typed tables' columns (which their type's statements add), with the type's node. */
   const typedColumns = new Map<string, string>();
@@ -741,10 +747,8 @@ function order(
   for (const [id, plan] of plans) {
     const object = ctx.source.objects[id];
     const before = object?.kind === "constraint" ? sourceKeyIndexes.get(id) : object;
-    if (plan !== "create" || before?.kind !== "index" || !before.parentIndex) continue;
-    const parent = ctx.source.objects[before.parentIndex];
-    const owner = parent?.kind === "index" ? parent.ownerConstraint : null;
-    edge(key("drop", owner ?? before.parentIndex), key("create", id));
+    const drop = plan === "create" && before?.kind === "index" ? parentIndexDrop(ctx.source, before) : null;
+    if (drop) edge(drop, key("create", id));
   }
   for (const [before, after] of inheritanceEdges(ctx.source, ctx.target, plans, leaving)) edge(before, after);
 
@@ -911,7 +915,7 @@ function addSequenceReleases(ctx: DiffContext, plans: Map<string, Plan>, nodes: 
     if (object.kind !== "sequence" || !object.ownedBy || plans.get(object.id) === "drop") continue;
     const after = ctx.target.objects[object.id];
     if (after?.kind !== "sequence" || !after.ownedBy || plans.get(object.id) === "recreate") continue;
-    if (!["drop", "recreate"].includes(plans.get(object.ownedBy) ?? "")) continue;
+    if (!isRemoval(plans.get(object.ownedBy))) continue;
     const change: Change = {
       objectId: object.id,
       kind: "sequence owner",
@@ -937,8 +941,8 @@ function addSequenceOwnership(ctx: DiffContext, plans: Map<string, Plan>, nodes:
   for (const object of objectList(ctx.target)) {
     if (object.kind !== "sequence" || !object.ownedBy) continue;
     const before = ctx.source.objects[object.id] as SequenceObj | undefined;
-    const rebuilt = ["create", "recreate"].includes(plans.get(object.id) ?? "");
-    const ownerRebuilt = ["create", "recreate"].includes(plans.get(object.ownedBy) ?? "");
+    const rebuilt = isBuild(plans.get(object.id));
+    const ownerRebuilt = isBuild(plans.get(object.ownedBy));
     if (!rebuilt && !ownerRebuilt && before?.ownedBy === object.ownedBy) continue;
     const column = ctx.target.objects[object.ownedBy] as ColumnObj | undefined;
     // A new sequence for a column that already holds values (an identity made serial again) starts past them.
@@ -1117,7 +1121,7 @@ function addBuiltIndexSettings(
   nodes: Nodes,
   builtBy: Map<string, string>,
 ): void {
-  const built = (id: string | null) => id !== null && ["create", "recreate"].includes(plans.get(id) ?? "");
+  const built = (id: string | null) => id !== null && isBuild(plans.get(id));
   const builtIndexes = new Map<string, string[]>();
   for (const id of plans.keys()) {
     const index = ctx.target.objects[id];
@@ -1173,7 +1177,7 @@ function addPartitionIndexAttachments(
   nodes: Nodes,
 ): Map<string, string> {
   const builtBy = new Map<string, string>();
-  const rebuilt = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
+  const removed = (id: string) => isRemoval(plans.get(id));
   const children = attachedIndexes(ctx.target);
   if (children.size === 0) return builtBy;
   const constraintIndexes = modelLookup(ctx.target).constraintIndexes;
@@ -1195,7 +1199,7 @@ function addPartitionIndexAttachments(
           before.table === child.table &&
           before.parentIndex === null &&
           before.ownerConstraint === null &&
-          !rebuilt(child.table);
+          !removed(child.table);
         const kept = standalone && before.definition === child.definition;
         if (standalone && !kept) {
           // The partition's own index of that name, defined otherwise, gives way to the one the target attaches.
@@ -1218,20 +1222,14 @@ function addPartitionIndexAttachments(
         }
         // An index of that name elsewhere in the source goes first: with its key, or with the index it was attached to.
         if (before?.kind === "index") {
-          const owner = before.parentIndex ? ctx.source.objects[before.parentIndex] : undefined;
-          const ownerConstraint = owner?.kind === "index" ? owner.ownerConstraint : null;
           if (before.ownerConstraint) root.after.add(key("drop", before.ownerConstraint));
-          if (before.parentIndex) root.after.add(key("drop", ownerConstraint ?? before.parentIndex));
+          root.after.add(parentIndexDrop(ctx.source, before) ?? "");
         }
         const childKey = child.ownerConstraint ? ctx.target.objects[child.ownerConstraint] : undefined;
         if (childKey?.kind === "constraint" && childKey.inherited) {
           // A partition's key that joins the parent's: its own, kept (adoptedKey), or added to it alone.
-          if (!adoptedKey(ctx.source.objects[childKey.id], childKey, plans))
-            statements.push(
-              stmt(
-                `ALTER TABLE ONLY ${childKey.tableSql} ADD CONSTRAINT ${quoteIdent(childKey.name)} ${childKey.definition}`,
-              ),
-            );
+          if (removed(child.table) || !adoptedKey(ctx.source.objects[childKey.id], childKey))
+            statements.push(addConstraint(childKey, ctx));
         } else if (child.ownerConstraint) {
           // A key of the partition's own is built by its constraint, whether the source has it or the plan adds it.
           root.after.add(key("create", child.ownerConstraint));
@@ -1249,11 +1247,11 @@ function addPartitionIndexAttachments(
       const parent = ctx.target.objects[child.parentIndex ?? ""];
       if (builtBy.has(child.id) || parent?.kind !== "index" || before?.kind !== "index") continue;
       if (before.parentIndex !== null || before.definition !== child.definition) continue;
-      if (rebuilt(child.table) || rebuilt(parent.ownerConstraint ?? parent.id)) continue;
+      if (removed(child.table) || removed(parent.ownerConstraint ?? parent.id)) continue;
       const childKey = child.ownerConstraint ? ctx.target.objects[child.ownerConstraint] : undefined;
       const statements = [stmt(`ALTER INDEX ${parent.sqlName} ATTACH PARTITION ${child.sqlName}`)];
       if (child.ownerConstraint && childKey?.kind !== "constraint") continue;
-      if (childKey?.kind === "constraint" && !adoptedKey(ctx.source.objects[childKey.id], childKey, plans)) {
+      if (childKey?.kind === "constraint" && !adoptedKey(ctx.source.objects[childKey.id], childKey)) {
         // The index becomes the key first, as the target made it.
         const adopt = before.ownerConstraint ? null : keyUsingIndex(childKey, child.name);
         if (!adopt || ctx.source.objects[childKey.id]) continue;
@@ -1286,7 +1284,7 @@ function addPartitionIndexAttachments(
  * a parent whose check is not are validated one by one, once the parent's check and the table exist.
  */
 function addInheritedValidations(ctx: DiffContext, plans: Map<string, Plan>, nodes: Nodes): void {
-  const built = (id: string) => ["create", "recreate"].includes(plans.get(id) ?? "");
+  const built = (id: string) => isBuild(plans.get(id));
   const copies = objectList(ctx.target).filter(
     (o): o is ConstraintObj => o.kind === "constraint" && o.type === "check" && o.inherited && o.validated,
   );
@@ -1334,8 +1332,8 @@ function addReplicaIdentity(ctx: DiffContext, plans: Map<string, Plan>, nodes: N
       (o) => o.kind === "index" && o.table === object.id && o.name === object.replicaIndex,
     );
     const indexKey = index?.kind === "index" ? (index.ownerConstraint ?? index.id) : "";
-    const rebuilt = ["create", "recreate"].includes(plans.get(object.id) ?? "");
-    const indexRebuilt = ["create", "recreate"].includes(plans.get(indexKey) ?? "");
+    const rebuilt = isBuild(plans.get(object.id));
+    const indexRebuilt = isBuild(plans.get(indexKey));
     if (
       !rebuilt &&
       !indexRebuilt &&
@@ -1404,7 +1402,7 @@ function addPartitionCloneEdges(
   edge: (before: string, after: string) => void,
   leaving: Set<string>,
 ): void {
-  const removed = (id: string) => ["drop", "recreate"].includes(plans.get(id) ?? "");
+  const removed = (id: string) => isRemoval(plans.get(id));
   const partitions = new Map<string, string[]>();
   for (const object of objectList(ctx.source)) {
     if (object.kind !== "table" || !object.partitionOf) continue;

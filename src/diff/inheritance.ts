@@ -1,12 +1,12 @@
 import { objectList, perModel } from "../catalog/lookup.js";
 import type { ColumnObj, DbObject, SchemaModel, TableObj } from "../catalog/model.js";
+import { isBuild, type Plan } from "./change.js";
 
 /**
  * Columns a table inherits (from an INHERITS parent or a partitioned parent) are created and dropped by
  * the parent's statements. These rules keep the plan right when a column moves between inherited and
  * local: only the parent dropping its column, or adding one, makes the child's copy come or go.
  */
-type Plan = "create" | "drop" | "alter" | "recreate";
 
 function parents(table: DbObject | undefined): string[] {
   if (table?.kind !== "table") return [];
@@ -89,8 +89,7 @@ export function inheritanceEdges(
       if (parent) edges.push([`drop|${id}`, `create|${parent.id}`]);
     }
     // A new child is created once its parents have the columns it inherits.
-    const tableBuilt =
-      after && "table" in after && ["create", "recreate"].includes(plans.get(after.table) ?? "");
+    const tableBuilt = after && "table" in after && isBuild(plans.get(after.table));
     if (
       (plan === "create" || plan === "recreate") &&
       after?.kind === "column" &&
@@ -136,7 +135,7 @@ export function inheritedAliases(target: SchemaModel, plans: Map<string, Plan>):
   for (const object of objectList(target)) {
     if (object.kind !== "column" || !object.inherited) continue;
     // A new child gets the column with its CREATE TABLE, made after the parent adds it (inheritanceEdges).
-    if (["create", "recreate"].includes(plans.get(object.table) ?? "")) continue;
+    if (isBuild(plans.get(object.table))) continue;
     const parent = parentColumn(target, object);
     if (parent && plans.get(parent.id) === "create")
       aliases.set(`create|${object.id}`, `create|${parent.id}`);

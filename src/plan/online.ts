@@ -5,7 +5,7 @@ import { quoteIdent } from "../db/quote.js";
 import type { Change, Statement } from "../diff/change.js";
 import { stmt } from "../diff/change.js";
 import { columnDefinition, columnExtras, isRetyped, needsTextCast } from "../diff/sql/columns.js";
-import { keyUsingIndex } from "../diff/sql/constraints.js";
+import { addConstraint, keyUsingIndex } from "../diff/sql/constraints.js";
 import { typeChangeRewrites } from "./annotate/type-change.js";
 import { primaryKey } from "./keys.js";
 import { copyAsideStatements, type Refill, refillStatements, withPartitions } from "./refill.js";
@@ -325,8 +325,7 @@ function partitionedBuild(change: Change, index: IndexObj, options: OnlineOption
         continue;
       }
       const adopt = keyUsingIndex(key, child.name);
-      const added = `ALTER TABLE ONLY ${key.tableSql} ADD CONSTRAINT ${quoteIdent(key.name)} ${key.definition}`;
-      if (adopt) builds.set(added, { index: child, adopt });
+      if (adopt) builds.set(addConstraint(key, options).sql, { index: child, adopt });
     }
   }
   const built = change.statements.filter((statement) => builds.has(statement.sql));

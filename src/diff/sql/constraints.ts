@@ -36,11 +36,16 @@ export function keyUsingIndex(c: ConstraintObj, index: string): Statement | null
   );
 }
 
+/** `ALTER TABLE … ADD CONSTRAINT`, ONLY for a partitioned table's key (keyOnlyOnParent). */
+export function addConstraint(c: ConstraintObj, ctx: DiffContext): Statement {
+  return stmt(
+    `ALTER TABLE ${keyOnlyOnParent(c, ctx) ? "ONLY " : ""}${c.tableSql} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`,
+  );
+}
+
 export const constraintSql: Generator<ConstraintObj> = {
   create: (c, ctx) => [
-    stmt(
-      `ALTER TABLE ${keyOnlyOnParent(c, ctx) ? "ONLY " : ""}${c.tableSql} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`,
-    ),
+    addConstraint(c, ctx),
     ...indexOptionChanges([], c),
     ...commentOnCreate(`CONSTRAINT ${quoteIdent(c.name)} ON ${c.tableSql}`, c.comment),
   ],
